@@ -1,0 +1,47 @@
+package workbench.backend;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import workbench.manifest.Document;
+
+/**
+ * Where a lesson runs: the embedded mesh, a throwaway k3s, or the user's own cluster. Every backend
+ * passes the same lesson, so nothing above this interface knows which one ran.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** "embedded", "k3s" or "kubeconfig". */
+    String name();
+
+    /** What this run ran on, for the article's run stamp (versions, seed, phase times), in display order. */
+    LinkedHashMap<String, String> stamp();
+
+    /** The namespace lessons deploy into. */
+    String namespace();
+
+    /** Creates the namespace with sidecar injection, deploys the workloads and waits until every pod is ready. */
+    void deploy(List<Document> workloads);
+
+    /** Applies Istio configuration and returns once it is in effect, with how long that took. */
+    Duration apply(List<Document> config);
+
+    /** Deletes the objects named by {@code docs}; objects already gone are fine. */
+    void delete(List<Document> docs);
+
+    /** Which of the objects named by {@code docs} still exist, as "Kind/name". */
+    List<String> existing(List<Document> docs);
+
+    /** The body that {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints. */
+    String fortioCurl(String url);
+
+    /** A client inside the mesh whose requests to productpage pass through a caller-side sidecar. */
+    PageClient productPage();
+
+    /** How a learner reaches productpage from a browser while the backend is kept running. */
+    Optional<String> browserHint();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,225 @@
+package workbench.backend.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import workbench.backend.Backend;
+import workbench.backend.BackendException;
+import workbench.backend.PageClient;
+import workbench.bookinfo.App;
+import workbench.bookinfo.PodServer;
+import workbench.istio.DestinationRule;
+import workbench.istio.VirtualService;
+import workbench.kube.PodNames;
+import workbench.kube.ServiceSpec;
+import workbench.kube.Workload;
+import workbench.manifest.Document;
+import workbench.mesh.KubeService;
+import workbench.mesh.Mesh;
+import workbench.mesh.MeshRequest;
+import workbench.mesh.MeshResponse;
+import workbench.mesh.Pod;
+import workbench.mesh.Sidecar;
+
+/**
+ * The mesh inside the JVM: every pod of the manifests is a real HTTP server on loopback, and every call
+ * between them goes through the caller's emulated sidecar. Configuration takes effect at once.
+ */
+public final class EmbeddedBackend implements Backend {
+    public static final String ISTIO_VERSION = "1.28";
+    public static final String BOOKINFO_VERSION = "1.20.3";
+
+    private final Mesh mesh;
+    private final String namespace;
+    private final SplittableRandom names;
+    private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
+    private final Map<String, List<Running>> podsByDeployment = new LinkedHashMap<>();
+    private final Map<String, KubeService> services = new LinkedHashMap<>();
+
+    private record Running(Pod pod, PodServer server) {}
+
+    public EmbeddedBackend(long seed, String namespace) {
+        this.mesh = new Mesh(seed);
+        this.namespace = namespace;
+        this.names = new SplittableRandom(seed);
+    }
+
+    public Mesh mesh() { return mesh; }
+
+    @Override public String name() { return "embedded"; }
+
+    @Override public String namespace() { return namespace; }
+
+    @Override
+    public LinkedHashMap<String, String> stamp() {
+        LinkedHashMap<String, String> s = new LinkedHashMap<>();
+        s.put("backend", "embedded (a mesh emulated inside the JVM)");
+        s.put("emulates", "Istio " + ISTIO_VERSION + " + Envoy, Bookinfo " + BOOKINFO_VERSION);
+        s.put("seed", Long.toString(mesh.seed()));
+        return s;
+    }
+
+    @Override
+    public synchronized void deploy(List<Document> workloads) {
+        for (Document doc : workloads) {
+            switch (doc.kind()) {
+                case "Deployment" -> start(Workload.read(doc, namespace));
+                case "Service" -> {
+                    KubeService service = ServiceSpec.read(doc, namespace);
+                    services.put(key(doc), service);
+                    mesh.registry().add(service);
+                }
+                case "ServiceAccount", "Namespace" -> { /* identity only: nothing runs */ }
+                default -> throw new BackendException(doc.describe() + ": deploy takes workloads; apply Istio config with apply()");
+            }
+        }
+    }
+
+    private void start(Workload w) {
+        if (!Images.isKnown(w.image())) {
+            throw workbench.manifest.ManifestException.at(w.document(), w.imagePath(),
+                    "the embedded mesh cannot run image '" + w.image() + "'; it runs Bookinfo " + BOOKINFO_VERSION
+                            + " (docker.io/istio/examples-bookinfo-*), fortio and nothing else. Use --backend k3s for other images.");
+        }
+        List<Running> pods = new ArrayList<>();
+        for (int i = 0; i < w.replicas(); i++) {
+            String podName = PodNames.forDeployment(w.name(), w.image() + w.podLabels(), names);
+            Optional<App> app = Images.appFor(w.image()).map(factory -> factory.apply(podName));
+            Pod unbound = new Pod(podName, w.namespace(), w.podLabels(), null);
+            Sidecar sidecar = mesh.sidecarFor(unbound);
+            try {
+                PodServer server = app.isPresent() ? PodServer.start(app.get(), sidecar, executor) : null;
+                Pod pod = new Pod(podName, w.namespace(), w.podLabels(), server == null ? null : server.address());
+                mesh.registry().add(pod);
+                pods.add(new Running(pod, server));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not open a loopback port for pod " + podName, e);
+            }
+        }
+        podsByDeployment.put(w.namespace() + "/" + w.name(), pods);
+    }
+
+    @Override
+    public Duration apply(List<Document> config) {
+        long start = System.nanoTime();
+        for (Document doc : config) {
+            switch (doc.kind()) {
+                case "VirtualService" -> {
+                    VirtualService vs = VirtualService.read(doc, namespace);
+                    mesh.update(c -> c.with(vs));
+                }
+                case "DestinationRule" -> {
+                    DestinationRule dr = DestinationRule.read(doc, namespace);
+                    mesh.update(c -> c.with(dr));
+                }
+                default -> deploy(List.of(doc));
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Override
+    public synchronized void delete(List<Document> docs) {
+        for (Document doc : docs) {
+            String ns = doc.namespaceOr(namespace);
+            switch (doc.kind()) {
+                case "VirtualService" -> mesh.update(c -> c.withoutVirtualService(ns, doc.name()));
+                case "DestinationRule" -> mesh.update(c -> c.withoutDestinationRule(ns, doc.name()));
+                case "Deployment" -> {
+                    for (Running r : podsByDeployment.getOrDefault(ns + "/" + doc.name(), List.of())) stop(r);
+                    podsByDeployment.remove(ns + "/" + doc.name());
+                }
+                case "Service" -> {
+                    KubeService s = services.remove(key(doc));
+                    if (s != null) mesh.registry().removeService(s);
+                }
+                default -> { }
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<String> existing(List<Document> docs) {
+        List<String> found = new ArrayList<>();
+        for (Document doc : docs) {
+            String ns = doc.namespaceOr(namespace);
+            boolean exists = switch (doc.kind()) {
+                case "VirtualService" -> mesh.config().virtualServices().stream()
+                        .anyMatch(v -> v.name().equals(doc.name()) && v.namespace().equals(ns));
+                case "DestinationRule" -> mesh.config().destinationRules().stream()
+                        .anyMatch(d -> d.name().equals(doc.name()) && d.namespace().equals(ns));
+                case "Deployment" -> podsByDeployment.containsKey(ns + "/" + doc.name());
+                case "Service" -> services.containsKey(key(doc));
+                default -> false;
+            };
+            if (exists) found.add(doc.kind() + "/" + doc.name());
+        }
+        return found;
+    }
+
+    @Override
+    public String fortioCurl(String url) {
+        try {
+            return fortio().send(MeshRequest.get(url, Map.of("user-agent", "fortio.org/fortio")), Duration.ofSeconds(10)).body();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public PageClient productPage() {
+        Sidecar fortio = fortio();
+        return (path, headers) -> {
+            MeshResponse r = fortio.send(MeshRequest.get("http://productpage:9080" + path, headers), Duration.ofSeconds(30));
+            return new PageClient.Page(r.status(), r.body());
+        };
+    }
+
+    /** The fortio pod's sidecar: the reader's requests start there, inside the mesh. */
+    private Sidecar fortio() {
+        return mesh.registry().pods().stream()
+                .filter(p -> p.app().equals("fortio") && p.namespace().equals(namespace))
+                .findFirst()
+                .map(mesh::sidecarFor)
+                .orElseThrow(() -> new BackendException("no fortio pod is running in namespace " + namespace
+                        + "; deploy manifests/fortio.yaml first"));
+    }
+
+    @Override
+    public Optional<String> browserHint() {
+        return mesh.registry().pods().stream()
+                .filter(p -> p.app().equals("productpage") && p.address() != null)
+                .findFirst()
+                .map(p -> "http://127.0.0.1:" + p.address().getPort() + "/productpage");
+    }
+
+    private void stop(Running r) {
+        mesh.registry().removePod(r.pod());
+        if (r.server() != null) r.server().close();
+    }
+
+    private String key(Document doc) { return doc.namespaceOr(namespace) + "/" + doc.name(); }
+
+    @Override
+    public synchronized void close() {
+        podsByDeployment.values().forEach(list -> list.forEach(this::stop));
+        podsByDeployment.clear();
+        executor.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "embedded-pod");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

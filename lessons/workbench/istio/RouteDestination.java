@@ -1,0 +1,22 @@
+package workbench.istio;
+
+import workbench.manifest.Field;
+
+/**
+ * One weighted destination of a route. {@code weight} is null when the manifest leaves it out:
+ * Istio then gives a lone destination all the traffic.
+ */
+public record RouteDestination(Destination destination, Integer weight, String path) {
+
+    static RouteDestination read(Field f) {
+        Destination d = Destination.read(f.required("destination"));
+        Integer weight = f.has("weight") ? (int) f.get("weight").integer() : null;
+        return new RouteDestination(d, weight, f.path());
+    }
+
+    /** The weight Envoy uses: an unset weight counts as 0 unless the destination stands alone. */
+    public int effectiveWeight(int destinationsInRoute) {
+        if (weight != null) return weight;
+        return destinationsInRoute == 1 ? 100 : 0;
+    }
+}

@@ -1,0 +1,28 @@
+package workbench.mesh;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+/** The emulated control plane: the registry of services and pods, and the Istio config in force. */
+public final class Mesh {
+    private final Registry registry = new Registry();
+    private final AtomicReference<MeshConfig> config = new AtomicReference<>(MeshConfig.EMPTY);
+    private final Upstream upstream = new Upstream();
+    private final long seed;
+    private final java.util.Map<String, Sidecar> sidecars = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public Mesh(long seed) { this.seed = seed; }
+
+    public Registry registry() { return registry; }
+
+    public MeshConfig config() { return config.get(); }
+
+    public void update(UnaryOperator<MeshConfig> change) { config.updateAndGet(change); }
+
+    public long seed() { return seed; }
+
+    /** The sidecar injected next to {@code pod}: its randomness is derived from the run's seed and the pod name. */
+    public Sidecar sidecarFor(Pod pod) {
+        return sidecars.computeIfAbsent(pod.name(), name -> new Sidecar(pod, this, upstream, seed ^ name.hashCode()));
+    }
+}

@@ -1,0 +1,48 @@
+package workbench.mesh;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** An HTTP request as a sidecar sees it. Header names are lower case, as in HTTP/2 and Envoy. */
+/** {@code body} is the request body as text, empty for GET. */
+public record MeshRequest(String method, String authority, String path, Map<String, String> headers, String body) {
+
+    public MeshRequest {
+        Map<String, String> lower = new LinkedHashMap<>();
+        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        headers = Map.copyOf(lower);
+        body = body == null ? "" : body;
+    }
+
+    /** A GET of a URL written the way applications write it: {@code http://reviews:9080/reviews/0}. */
+    public static MeshRequest get(String url, Map<String, String> headers) {
+        java.net.URI uri = java.net.URI.create(url);
+        String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return new MeshRequest("GET", authority, path.isEmpty() ? "/" : path, headers, "");
+    }
+
+    public MeshRequest withHeaders(Map<String, String> replaced) {
+        return new MeshRequest(method, authority, path, replaced, body);
+    }
+
+    public String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
+
+    public String host() {
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 ? authority : authority.substring(0, colon);
+    }
+
+    /** The port the caller addressed; 80 when the authority names none. */
+    public int port() {
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 ? 80 : Integer.parseInt(authority.substring(colon + 1));
+    }
+
+    /** Istio's uri match looks at the path only, never the query string. */
+    public String pathWithoutQuery() {
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+}
