@@ -24,6 +24,9 @@ public interface Backend extends AutoCloseable {
     /** Creates the namespace with sidecar injection, deploys the workloads and waits until every pod is ready. */
     void deploy(List<Document> workloads);
 
+    /** The pods in the lesson's namespace, as {@code kubectl get pods} lists them. */
+    List<PodStatus> pods();
+
     /** Applies Istio configuration and returns once it is in effect, with how long that took. */
     Duration apply(List<Document> config);
 

@@ -108,6 +108,13 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public synchronized List<workbench.backend.PodStatus> pods() {
+        // every emulated pod has its app container and an injected istio-proxy, both ready
+        return podsByDeployment.values().stream().flatMap(List::stream)
+                .map(r -> new workbench.backend.PodStatus(r.pod().name(), 2, 2, "Running")).toList();
+    }
+
+    @Override
     public Duration apply(List<Document> config) {
         long start = System.nanoTime();
         for (Document doc : config) {
