@@ -1,0 +1,44 @@
+package workbench.article;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.asciidoctor.Asciidoctor;
+import org.asciidoctor.Options;
+import org.asciidoctor.SafeMode;
+
+/**
+ * Renders AsciiDoc to one standalone HTML file with AsciidoctorJ. Starting JRuby takes seconds, so the
+ * single shared instance is started in the background as soon as a lesson begins.
+ */
+public final class HtmlRenderer {
+    private static volatile CompletableFuture<Asciidoctor> instance;
+
+    private HtmlRenderer() {}
+
+    /** Starts Asciidoctor on a background thread; later calls reuse the same instance. */
+    public static synchronized CompletableFuture<Asciidoctor> warmUp() {
+        if (instance == null) {
+            instance = CompletableFuture.supplyAsync(() -> {
+                Asciidoctor a = Asciidoctor.Factory.create();
+                a.convert("warm up", Options.builder().safe(SafeMode.SAFE).build());
+                return a;
+            });
+        }
+        return instance;
+    }
+
+    /**
+     * Writes {@code html} from {@code adoc}, standalone: the default stylesheet is embedded. Whatever else
+     * the page needs offline (no web fonts, no icon font) the document says in its own header.
+     */
+    public static void render(Path adoc, Path html) {
+        Options options = Options.builder()
+                .safe(SafeMode.UNSAFE) // includes reach ../manifests; we render only our own files
+                .standalone(true)
+                .baseDir(adoc.toAbsolutePath().getParent().toFile())
+                .toFile(html.toAbsolutePath().toFile())
+                .mkDirs(true)
+                .build();
+        warmUp().join().convertFile(adoc.toAbsolutePath().toFile(), options);
+    }
+}

@@ -1,0 +1,110 @@
+package workbench.article;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The article a lesson writes while it runs: the author's prose, the manifests included from their
+ * files, the commands a reader types, what was actually observed, a mark per check and a run stamp.
+ * It knows nothing about which backend ran; the lesson tells it what to say.
+ */
+public final class LessonArticle {
+    private static final String STYLE = """
+            <style>
+            .check{display:inline-block;padding:.15em .6em;border-radius:4px;font-weight:bold;color:#fff}
+            .check.pass{background:#2e7d32}.check.fail{background:#c62828}
+            svg.split-chart{max-width:100%;height:auto;margin:.5em 0 1em}
+            </style>""";
+
+    private final String id;
+    private final Path outDir;
+    private final Path manifestsDir;
+    private final AsciiDoc head = new AsciiDoc();
+    private final AsciiDoc body = new AsciiDoc();
+    private final List<String> notices = new ArrayList<>();
+    private Map<String, String> stamp = new LinkedHashMap<>();
+
+    public LessonArticle(String id, String title, Path outDir, Path manifestsDir) {
+        this.id = id;
+        this.outDir = outDir;
+        this.manifestsDir = manifestsDir;
+        head.title(title)
+            .attribute("manifestsdir", relative(outDir, manifestsDir))
+            .unset("webfonts")       // no Google Fonts: the page must read offline
+            .attribute("lang", "ja")
+            .attribute("toc", "left")
+            .attribute("toc-title", "目次")
+            .attribute("nofooter", "")
+            .blank();
+    }
+
+    /** Said at the very top, before the lesson's own words (e.g. "these figures come from the emulator"). */
+    public void notice(String text) { notices.add(text); }
+
+    public void section(String title, String prose) { body.section(title).prose(prose); }
+
+    public void prose(String text) { body.prose(text); }
+
+    public void commands(String title, List<String> lines) { body.source("shell", title, String.join("\n", lines)); }
+
+    /** Includes a manifest from its file, so the article always shows exactly what was applied. */
+    public void manifest(String fileName) {
+        body.include("yaml", "manifests/" + fileName, "{manifestsdir}/" + fileName);
+    }
+
+    public void output(String title, List<String> lines) { body.literal(title, lines); }
+
+    public void table(String title, String cols, List<List<String>> rows) { body.table(title, cols, rows); }
+
+    public void chart(String caption, List<BarChart.Bar> bars) { body.html(BarChart.svg(caption, bars)); }
+
+    public void mark(boolean passed, String text) {
+        String cls = passed ? "pass" : "fail";
+        String label = passed ? "✔ 合格" : "✘ 不合格";
+        body.prose("[.check." + cls + "]#" + label + "# " + text);
+    }
+
+    public void failure(String text) { body.admonition("CAUTION", text); }
+
+    public void stamp(Map<String, String> facts) { this.stamp = new LinkedHashMap<>(facts); }
+
+    public Path adocPath() { return outDir.resolve(id + ".adoc"); }
+
+    public Path htmlPath() { return outDir.resolve(id + ".html"); }
+
+    public String source() {
+        AsciiDoc top = new AsciiDoc().line(head.toString()).html(STYLE);
+        for (String n : notices) top.admonition("IMPORTANT", n);
+        if (!stamp.isEmpty()) top.prose("実行記録: " + String.join(" / ", stamp.entrySet().stream()
+                .filter(e -> List.of("backend", "seed", "date").contains(e.getKey()))
+                .map(e -> e.getKey() + " " + e.getValue()).toList()));
+        AsciiDoc end = new AsciiDoc().section("実行記録");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("項目", "値"));
+        stamp.forEach((k, v) -> rows.add(List.of(k, v)));
+        end.table(null, "1,3", rows);
+        return top + body.toString() + end;
+    }
+
+    /** Writes the AsciiDoc source and renders it to standalone HTML beside it. */
+    public Path write() {
+        try {
+            Files.createDirectories(outDir);
+            Files.writeString(adocPath(), source());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the article to " + outDir, e);
+        }
+        HtmlRenderer.render(adocPath(), htmlPath());
+        return htmlPath();
+    }
+
+    private static String relative(Path from, Path to) {
+        return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,41 @@
+package workbench.lesson;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import workbench.manifest.Document;
+
+/** Applies one manifest file of Istio configuration and shows it, the command, and kubectl's answer. */
+record Apply(String title, String prose, String manifest) implements Step {
+
+    @Override
+    public List<String> manifests() { return List.of(manifest); }
+
+    @Override
+    public void run(LessonRun run) {
+        List<Document> docs = run.manifest(manifest);
+        List<String> answers = new ArrayList<>();
+        for (Document d : docs) {
+            String verb = run.wasCreated(d) ? "configured" : "created";
+            answers.add(resource(d) + "/" + d.name() + " " + verb);
+        }
+        run.article().section(title, prose);
+        run.article().manifest(manifest);
+        run.article().commands("実行するコマンド", List.of("kubectl apply -n " + run.backend().namespace() + " -f manifests/" + manifest));
+
+        run.created(docs);
+        Duration inEffect = run.backend().apply(docs);
+
+        run.article().output("kubectl の出力(観測)", answers);
+        run.article().prose(String.format(Locale.ROOT, "設定が反映されるまでにかかった時間: %.2f 秒", inEffect.toNanos() / 1e9));
+    }
+
+    /** How kubectl names a kind: "virtualservice.networking.istio.io", or just "service" for the core group. */
+    static String resource(Document d) {
+        String api = d.apiVersion();
+        int slash = api.indexOf('/');
+        String kind = d.kind().toLowerCase(Locale.ROOT);
+        return slash < 0 ? kind : kind + "." + api.substring(0, slash);
+    }
+}

@@ -1,0 +1,34 @@
+package workbench.lesson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import workbench.manifest.Document;
+
+/** Deletes everything the lesson created, newest first, and checks that it is gone. */
+record Cleanup(String title, String prose) implements Step {
+
+    @Override
+    public void run(LessonRun run) {
+        List<Document> created = run.createdNewestFirst();
+        Set<String> files = new LinkedHashSet<>();
+        created.forEach(d -> files.add(d.file().getFileName().toString()));
+        List<String> commands = new ArrayList<>();
+        files.forEach(f -> commands.add("kubectl delete -n " + run.backend().namespace() + " -f manifests/" + f + " --ignore-not-found"));
+        commands.add("kubectl get virtualservice,destinationrule,deployment,service -n " + run.backend().namespace());
+        run.article().section(title, prose);
+        run.article().commands("実行するコマンド", commands);
+
+        if (run.options().keep) {
+            run.article().prose("NOTE: `--keep` が指定されたため、このランでは削除せずに残しています。");
+            return;
+        }
+        run.backend().delete(created);
+        List<String> remaining = run.backend().existing(created);
+        run.forgetCreated();
+        run.article().output("削除後に残っているもの(観測)", remaining.isEmpty() ? List.of("(なし)") : remaining);
+        run.check("レッスンで作ったものがすべて削除されている", remaining.isEmpty(),
+                remaining.isEmpty() ? created.size() + " 件を削除、残り 0 件" : "残っている: " + String.join(", ", remaining));
+    }
+}

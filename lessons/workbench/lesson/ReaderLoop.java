@@ -1,0 +1,40 @@
+package workbench.lesson;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import workbench.mesh.MeshRequest;
+import workbench.traffic.Probe;
+import workbench.verdict.ExpectedSplit;
+
+/**
+ * The loop the reader types: a few fortio requests from inside the mesh, printing which reviews pod
+ * answered. Checks that every answer came from a version the VirtualService in force can send to.
+ */
+record ReaderLoop(String title, String prose, int times) implements Step {
+
+    @Override
+    public void run(LessonRun run) {
+        run.article().section(title, prose);
+        run.article().commands("実行するコマンド", List.of(
+                "for i in $(seq 1 " + times + "); do",
+                "  kubectl exec deploy/fortio-deploy -c fortio -- \\",
+                "    fortio curl -quiet " + Probe.PRODUCTPAGE_URL + " | grep -oE 'reviews-v[0-9]+' | head -1",
+                "done"));
+        List<String> lines = Probe.readerLoop(run.backend(), times);
+        run.article().output("出力(観測)", lines);
+
+        ExpectedSplit expected = ExpectedSplit.of(
+                run.virtualServiceFor("reviews").orElseThrow(() -> new IllegalStateException(
+                        "the reader's loop checks the reviews VirtualService, but none was applied before '" + title + "'")),
+                run.destinationRuleFor("reviews"), MeshRequest.get("http://reviews:9080/reviews/0", Map.of()));
+        Set<String> allowed = expected.shares().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> "reviews-" + e.getKey()).collect(Collectors.toCollection(java.util.TreeSet::new));
+        Map<String, Long> seen = lines.stream().collect(Collectors.groupingBy(l -> l.isEmpty() ? "(表示なし)" : l, TreeMap::new, Collectors.counting()));
+        boolean ok = allowed.containsAll(seen.keySet());
+        run.check(times + " 回すべてが " + String.join(" または ", allowed) + " から返る",
+                ok, seen.entrySet().stream().map(e -> e.getKey() + " × " + e.getValue()).collect(Collectors.joining(", ")));
+    }
+}

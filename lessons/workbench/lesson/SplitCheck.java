@@ -1,0 +1,68 @@
+package workbench.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import workbench.article.BarChart;
+import workbench.mesh.MeshRequest;
+import workbench.traffic.Observations;
+import workbench.traffic.Probe;
+import workbench.verdict.ExpectedSplit;
+import workbench.verdict.Power;
+import workbench.verdict.SplitTest;
+import workbench.verdict.SplitVerdict;
+
+/**
+ * Sends the bulk run through a caller-side sidecar and tests the observed reviews split against the
+ * weights of the VirtualService in force, with an exact test.
+ */
+record SplitCheck(String title, String prose) implements Step {
+    /** A split this far off the weights must be caught (with {@link #POWER} at least). */
+    static final double SHIFT = 0.10;
+    static final double POWER = 0.999;
+
+    @Override
+    public void run(LessonRun run) {
+        int n = run.options().requests;
+        ExpectedSplit expected = ExpectedSplit.of(
+                run.virtualServiceFor("reviews").orElseThrow(() -> new IllegalStateException(
+                        "the split check compares with the reviews VirtualService, but none was applied before '" + title + "'")),
+                run.destinationRuleFor("reviews"), MeshRequest.get("http://reviews:9080/reviews/0", Map.of()));
+
+        Observations observed = Probe.bulk(run.backend().productPage(), "/productpage", Map.of(), n, run.options().concurrency);
+        run.recordBulk(observed);
+        SplitVerdict verdict = SplitTest.test(expected, observed.byReviews(), SplitTest.DEFAULT_ALPHA);
+
+        run.article().section(title, prose);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("バージョン", "期待 (weight)", "観測数", "観測割合", "p 値"));
+        List<BarChart.Bar> bars = new ArrayList<>();
+        for (SplitVerdict.Row r : verdict.rows()) {
+            rows.add(List.of(r.category(), percent(r.expectedShare()), Long.toString(r.count()),
+                    percent(r.observedShare()), String.format(Locale.ROOT, "%.3g", r.pValue())));
+            bars.add(new BarChart.Bar(r.category(), r.observedShare(), r.expectedShare()));
+        }
+        run.article().table(String.format(Locale.ROOT, "%,d リクエストの内訳(観測)", observed.size()), "1,1,1,1,1", rows);
+        run.article().chart("reviews のバージョン別の割合", bars);
+
+        double power = 1.0;
+        for (double p : expected.shares().values()) power = Math.min(power, Power.detect(n, p, SHIFT, SplitTest.DEFAULT_ALPHA));
+        int needed = Power.requestsNeeded(expected.shares().values(), SHIFT, SplitTest.DEFAULT_ALPHA, POWER);
+        run.article().prose(String.format(Locale.ROOT, """
+                検定: %s。期待値は %s から読み取りました。 +
+                有意水準 α = %.0e(正しいメッシュが誤って不合格になる確率の上限)、p 値 = %.3g。 +
+                %,d リクエストなら、どれかのバージョンの割合が 10 ポイントずれていれば確率 %.6f で検出できます(必要数の目安: %,d)。 +
+                所要時間 %.2f 秒、%.0f リクエスト/秒。""",
+                SplitTest.NAME, expected.source(), verdict.alpha(), verdict.pValue(), n, power, needed,
+                observed.elapsed().toNanos() / 1e9, observed.requestsPerSecond()));
+        if (n < needed) {
+            run.console().printf("  note: %d requests cannot reliably catch a 10-point shift; %d would%n", n, needed);
+        }
+        run.check("観測された分布が VirtualService の weight と矛盾しない (α = 1e-6)", verdict.passed(), verdict.summary());
+        run.timing("bulk " + run.bulkRuns().size(), String.format(Locale.ROOT, "%,d requests in %.2f s (%.0f req/s)",
+                observed.size(), observed.elapsed().toNanos() / 1e9, observed.requestsPerSecond()));
+    }
+
+    private static String percent(double share) { return String.format(Locale.ROOT, "%.1f%%", 100 * share); }
+}
