@@ -19,20 +19,22 @@ public final class LessonCommand implements Callable<Integer> {
 
     private final Lesson lesson;
     private final PrintStream out;
+    private final PrintStream err;
     private LessonResult result;
 
-    LessonCommand(Lesson lesson, PrintStream out) {
+    LessonCommand(Lesson lesson, PrintStream out, PrintStream err) {
         this.lesson = lesson;
         this.out = out;
+        this.err = err;
     }
 
     public static int execute(Lesson lesson, String... args) {
-        return new LessonCommand(lesson, System.out).commandLine().execute(args);
+        return new LessonCommand(lesson, System.out, System.err).commandLine().execute(args);
     }
 
-    /** For tests: runs the lesson and returns everything it produced. */
-    public static LessonResult executeForResult(Lesson lesson, PrintStream out, String... args) {
-        LessonCommand command = new LessonCommand(lesson, out);
+    /** For tests: runs the lesson and returns everything it produced; a run that could not start has no article. */
+    public static LessonResult executeForResult(Lesson lesson, PrintStream out, PrintStream err, String... args) {
+        LessonCommand command = new LessonCommand(lesson, out, err);
         int exit = command.commandLine().execute(args);
         return command.result != null ? command.result
                 : new LessonResult(exit, java.util.List.of(), java.util.List.of(), null, -1, "did not run");
@@ -43,6 +45,7 @@ public final class LessonCommand implements Callable<Integer> {
         cl.getCommandSpec().name("jbang " + lesson.id() + "@catalog");
         cl.getCommandSpec().usageMessage().description(lesson.title());
         cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             boolean userError = e instanceof ManifestException || e instanceof BackendException;
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -1,0 +1,74 @@
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import workbench.lesson.Check;
+import workbench.lesson.LessonResult;
+import workbench.lesson.LessonRunExtension.Ran;
+import workbench.lesson.RunsLesson;
+import workbench.traffic.Observations;
+
+/** Lesson 03 as a reader runs it, on the embedded mesh: every check passes and the article shows what happened. */
+@RunsLesson(value = Lesson03TrafficManagement.class, args = {"--seed", "20261128", "--requests", "2000"})
+class Lesson03TrafficManagementTest {
+
+    @Test
+    void everyCheckPasses(Ran run) {
+        assertThat(run.result().exitCode()).as(run.console()).isEqualTo(LessonResult.PASSED);
+        assertThat(run.result().checks()).hasSize(6).allMatch(Check::passed);
+        assertThat(run.console()).contains("backend: embedded", "seed 20261128", "PASSED: 6 checks, 0 failed");
+    }
+
+    @Test
+    void pinningSendsEveryRequestToV1(Ran run) {
+        Observations pinned = run.result().bulkRuns().get(0);
+        assertThat(pinned.byReviews()).containsExactly(Map.entry("v1", 2000L));
+        assertThat(pinned.byRatings()).containsOnlyKeys("none");
+    }
+
+    @Test
+    void canarySendsOnlyToV1AndV3NearEightyTwenty(Ran run) {
+        Observations canary = run.result().bulkRuns().get(1);
+        assertThat(canary.byReviews()).containsOnlyKeys("v1", "v3");
+        assertThat(canary.byReviews().get("v1") + canary.byReviews().get("v3")).isEqualTo(2000L);
+        // v3 pages draw red stars; v1 pages draw none
+        assertThat(canary.byRatings()).containsOnlyKeys("none", "red");
+        assertThat(canary.byRatings().get("red")).isEqualTo(canary.byReviews().get("v3"));
+    }
+
+    @Test
+    void articleHasEverySectionOfTheLesson(Ran run) {
+        assertThat(run.html()).contains(
+                "DestinationRule と VirtualService の役割", "Bookinfo をデプロイする", "DestinationRule で subset を定義する",
+                "VirtualService で reviews を v1 に固定する", "80/20 のカナリアに切り替える", "カナリアリリースの進め方",
+                "後片付け", "まとめ");
+    }
+
+    @Test
+    void articleIncludesTheManifestsFromTheirFilesRatherThanCopies(Ran run) {
+        assertThat(run.adoc())
+                .contains("include::{manifestsdir}/reviews-destination-rule.yaml[]",
+                        "include::{manifestsdir}/reviews-v1-only.yaml[]", "include::{manifestsdir}/reviews-canary.yaml[]")
+                .doesNotContain("weight: 80");
+        assertThat(run.html()).contains("weight: 80", "weight: 20", "subset: v3", "kind: DestinationRule");
+    }
+
+    @Test
+    void articleShowsTheObservedCountsAndAPassMarkPerCheck(Ran run) {
+        Observations canary = run.result().bulkRuns().get(1);
+        String html = run.html();
+        assertThat(html).contains("<td class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">"
+                + canary.byReviews().get("v1") + "</p></td>");
+        assertThat(html).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"split-chart\"");
+        assertThat(html.split("class=\"check pass\"", -1)).hasSize(6 + 1);
+        assertThat(html).doesNotContain("class=\"check fail\"");
+        assertThat(html).contains("reviews-v1\nreviews-v1\nreviews-v1\nreviews-v1\nreviews-v1");
+    }
+
+    @Test
+    void articleSaysItRanOnTheEmulatorAndStampsTheRun(Ran run) {
+        assertThat(run.html())
+                .contains("組み込みメッシュ(エミュレータ)", "--backend k3s", "20261128", "Istio 1.28 + Envoy, Bookinfo 1.20.3")
+                .doesNotContain("fonts.googleapis.com/css?family=Open+Sans:300,300italic,400,400italic,600,600italic%7CNoto+Serif:400,400italic,700,700italic%7CDroid+Sans+Mono:400,700\">");
+    }
+}
