@@ -21,6 +21,12 @@ public interface Backend extends AutoCloseable {
     /** The namespace lessons deploy into. */
     String namespace();
 
+    /**
+     * Refuses, before anything is deployed, documents this backend could never run (the embedded mesh
+     * runs only the images it emulates). Throws a ManifestException naming the field.
+     */
+    default void admit(List<Document> documents) {}
+
     /** Creates the namespace with sidecar injection, deploys the workloads and waits until every pod is ready. */
     void deploy(List<Document> workloads);
 

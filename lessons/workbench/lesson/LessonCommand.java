@@ -59,6 +59,7 @@ public final class LessonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         result = new LessonRunner(options, out, LessonCommand::openBackend).run(lesson);
+        if (result.error() != null) err.println("error: " + result.error());
         return result.exitCode();
     }
 

@@ -46,6 +46,12 @@ public final class LessonRunner {
 
         Map<String, List<Document>> manifests = Preflight.load(lesson, options.manifests, namespace);
         Backend backend = opener.open(options, seed, out);
+        try {
+            manifests.values().forEach(backend::admit);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
         LessonArticle article = new LessonArticle(lesson.id(), lesson.title(), options.out, options.manifests);
         if (backend.name().equals("embedded")) article.notice(EMBEDDED_NOTICE);
         LessonRun run = new LessonRun(options, backend, article, manifests, out);

@@ -83,12 +83,23 @@ public final class EmbeddedBackend implements Backend {
         }
     }
 
-    private void start(Workload w) {
+    @Override
+    public void admit(List<Document> documents) {
+        for (Document doc : documents) {
+            if (doc.kind().equals("Deployment")) refuseUnknownImage(Workload.read(doc, namespace));
+        }
+    }
+
+    private static void refuseUnknownImage(Workload w) {
         if (!Images.isKnown(w.image())) {
             throw workbench.manifest.ManifestException.at(w.document(), w.imagePath(),
                     "the embedded mesh cannot run image '" + w.image() + "'; it runs Bookinfo " + BOOKINFO_VERSION
                             + " (docker.io/istio/examples-bookinfo-*), fortio and nothing else. Use --backend k3s for other images.");
         }
+    }
+
+    private void start(Workload w) {
+        refuseUnknownImage(w);
         List<Running> pods = new ArrayList<>();
         for (int i = 0; i < w.replicas(); i++) {
             String podName = PodNames.forDeployment(w.name(), w.image() + w.podLabels(), names);
