@@ -1,40 +1,55 @@
 package workbench.mesh;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The real HTTP hop from a sidecar to a chosen pod, over loopback. */
+/**
+ * The real HTTP hop from a sidecar to a chosen pod, over loopback. HttpURLConnection with keep-alive
+ * is about twice as fast as java.net.http.HttpClient for these small synchronous calls.
+ */
 public final class Upstream {
-    /** Headers the JDK client sets itself and refuses to take from callers. */
+    /** Headers the JDK sets itself and refuses to take from callers. */
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "expect", "upgrade");
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    static {
+        // the JDK keeps only 5 idle connections per host by default; the mesh runs more callers than that
+        if (System.getProperty("http.maxConnections") == null) System.setProperty("http.maxConnections", "64");
+    }
 
     public MeshResponse send(Pod pod, MeshRequest request, Duration timeout) throws IOException {
         if (pod.address() == null) throw new java.net.ConnectException("pod " + pod.name() + " listens on no port");
-        URI uri = URI.create("http://" + pod.address().getHostString() + ":" + pod.address().getPort() + request.path());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(request.method(), request.body().isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(request.body()));
-        if (timeout != null && !timeout.isZero()) builder.timeout(timeout);
-        request.headers().forEach((k, v) -> { if (!RESTRICTED.contains(k)) builder.header(k, v); });
-        try {
-            HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, String> headers = new LinkedHashMap<>();
-            response.headers().map().forEach((k, v) -> { if (!v.isEmpty()) headers.put(k.toLowerCase(), v.get(0)); });
-            return new MeshResponse(response.statusCode(), headers, response.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while calling " + pod.name(), e);
+        URL url = new URL("http", pod.address().getHostString(), pod.address().getPort(), request.path());
+        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+        connection.setRequestMethod(request.method());
+        connection.setInstanceFollowRedirects(false);
+        connection.setConnectTimeout(2000);
+        if (timeout != null && !timeout.isZero()) connection.setReadTimeout((int) Math.max(1, timeout.toMillis()));
+        request.headers().forEach((k, v) -> { if (!RESTRICTED.contains(k)) connection.setRequestProperty(k, v); });
+        if (!request.body().isEmpty()) {
+            connection.setDoOutput(true);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(request.body().getBytes(StandardCharsets.UTF_8));
+            }
         }
+        int status = connection.getResponseCode();
+        Map<String, String> headers = new LinkedHashMap<>();
+        connection.getHeaderFields().forEach((k, v) -> { if (k != null && !v.isEmpty()) headers.put(k.toLowerCase(), v.get(0)); });
+        InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        String body = "";
+        if (stream != null) {
+            try (InputStream in = stream) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        return new MeshResponse(status, headers, body);
     }
+
 }

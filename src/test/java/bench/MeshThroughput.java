@@ -1,0 +1,128 @@
+package bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import workbench.backend.PageClient;
+import workbench.backend.embedded.EmbeddedBackend;
+import workbench.bookinfo.Details;
+import workbench.bookinfo.PodServer;
+import workbench.bookinfo.ProductPage;
+import workbench.bookinfo.Ratings;
+import workbench.bookinfo.Reviews;
+import workbench.manifest.Manifests;
+import workbench.mesh.MeshRequest;
+import workbench.mesh.MeshResponse;
+import workbench.mesh.Outbound;
+import workbench.mesh.Pod;
+import workbench.mesh.Upstream;
+import workbench.traffic.Observations;
+import workbench.traffic.Probe;
+
+/**
+ * Requests per second through the embedded mesh (lesson 03's canary, every hop through an emulated
+ * sidecar) against the same apps and HTTP hops wired directly, with no routing layer.
+ * Run: bench/run (prints one line per measurement). Not a test: figures go into the closing note.
+ */
+public final class MeshThroughput {
+
+    public static void main(String[] args) throws Exception {
+        int requests = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        Path manifests = Path.of("manifests");
+
+        try (EmbeddedBackend mesh = new EmbeddedBackend(1, "default")) {
+            mesh.deploy(Manifests.load(manifests.resolve("bookinfo.yaml"), manifests.resolve("fortio.yaml")));
+            mesh.apply(Manifests.load(manifests.resolve("reviews-destination-rule.yaml"), manifests.resolve("reviews-canary.yaml")));
+            try (Direct direct = new Direct()) {
+                List<Double> meshRates = new ArrayList<>();
+                List<Double> directRates = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    meshRates.add(rate(mesh.productPage(), requests, concurrency));
+                    directRates.add(rate(direct.client(), requests, concurrency));
+                }
+                // the first round warms the JIT up; report the rest
+                double m = median(meshRates.subList(1, rounds));
+                double d = median(directRates.subList(1, rounds));
+                System.out.printf(Locale.ROOT, "mesh (routing layer):    %.0f req/s  rounds %s%n", m, format(meshRates));
+                System.out.printf(Locale.ROOT, "direct (no routing):     %.0f req/s  rounds %s%n", d, format(directRates));
+                System.out.printf(Locale.ROOT, "routing layer cost:      %.1f%% of baseline throughput (mesh/direct = %.3f)%n",
+                        100 * (1 - m / d), m / d);
+            }
+        }
+    }
+
+    private static double rate(PageClient client, int requests, int concurrency) {
+        Observations o = Probe.bulk(client, "/productpage", Map.of(), requests, concurrency);
+        long ok = o.all().stream().filter(x -> x.status() == 200).count();
+        if (ok != requests) throw new IllegalStateException(ok + " of " + requests + " succeeded");
+        return o.requestsPerSecond();
+    }
+
+    /** Bookinfo's apps on loopback, each call going straight to a fixed pod: same hops, no sidecar logic. */
+    static final class Direct implements AutoCloseable {
+        private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "direct-pod");
+            t.setDaemon(true);
+            return t;
+        });
+        private final Upstream upstream = new Upstream();
+        private final Map<String, Pod> byHost = new ConcurrentHashMap<>();
+        private final List<PodServer> servers = new ArrayList<>();
+        private int next; // alternate reviews v1/v3 80/20 deterministically: no random draw, no rule lookup
+
+        Direct() throws IOException {
+            start("details", new Details());
+            start("ratings", new Ratings());
+            start("reviews", Reviews.v1("reviews-v1-direct"));
+            start("reviews-v3", Reviews.v3("reviews-v3-direct"));
+            start("productpage", new ProductPage());
+        }
+
+        private void start(String host, workbench.bookinfo.App app) throws IOException {
+            PodServer server = PodServer.start(app, this::send, executor);
+            servers.add(server);
+            InetSocketAddress a = server.address();
+            byHost.put(host, new Pod(host, "default", Map.of(), a));
+        }
+
+        private MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
+            String host = request.host();
+            if (host.equals("reviews") && (next++ % 5 == 4)) host = "reviews-v3";
+            return upstream.send(byHost.get(host), request, timeout);
+        }
+
+        PageClient client() {
+            return (path, headers) -> {
+                MeshResponse r = send(MeshRequest.get("http://productpage:9080" + path, headers), Duration.ofSeconds(30));
+                return new PageClient.Page(r.status(), r.body());
+            };
+        }
+
+        @Override
+        public void close() {
+            servers.forEach(PodServer::close);
+            executor.shutdownNow();
+        }
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(Double::compare);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private static String format(List<Double> xs) {
+        return xs.stream().map(x -> String.format(Locale.ROOT, "%.0f", x)).toList().toString();
+    }
+}
