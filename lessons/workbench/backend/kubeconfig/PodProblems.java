@@ -16,12 +16,23 @@ public final class PodProblems {
 
     /** Why this pod will not become ready by itself, with what to do; empty when waiting may still help. */
     public static Optional<String> hopeless(Pod pod) {
+        return missingSidecar(pod).or(() -> imageProblem(pod));
+    }
+
+    /** A Running pod that should have a sidecar but has none: injection missed it, and it will not be added later. */
+    public static Optional<String> missingSidecar(Pod pod) {
         String name = pod.getMetadata().getName();
         if ("Running".equals(pod.getStatus() == null ? null : pod.getStatus().getPhase()) && !Readiness.hasProxy(pod) && !Readiness.optedOut(pod)) {
             return Optional.of("pod " + name + " runs without an " + Readiness.PROXY + " sidecar: it was created before its namespace had "
                     + Readiness.INJECTION_LABEL + "=enabled or while the sidecar injector was not answering. "
                     + "Delete the pod (its Deployment recreates it with the sidecar).");
         }
+        return Optional.empty();
+    }
+
+    /** An image pull the registry refuses for good: a rate limit that lasts hours, or an image that does not exist. */
+    public static Optional<String> imageProblem(Pod pod) {
+        String name = pod.getMetadata().getName();
         for (ContainerStatus cs : allStatuses(pod)) {
             if (cs.getState() == null || cs.getState().getWaiting() == null) continue;
             String reason = String.valueOf(cs.getState().getWaiting().getReason());
