@@ -273,14 +273,13 @@ public final class EnvoyRoutes {
         return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
     }
 
-    /** A Kubernetes service host as Istio resolves it from a config in namespace {@code ns}. */
+    /**
+     * A host as Istio resolves it from a config in namespace {@code ns} (ResolveShortnameToFQDN): a name
+     * without a dot gets the namespace and cluster domain; a name with a dot is taken as written.
+     */
     static String fqdn(String host, String ns) {
-        if (host.endsWith(".svc.cluster.local")) return host;
-        if (host.endsWith(".svc")) return host + ".cluster.local";
-        long dots = host.chars().filter(ch -> ch == '.').count();
-        if (dots == 0) return host + "." + ns + ".svc.cluster.local";
-        if (dots == 1) return host + ".svc.cluster.local";
-        return host;
+        if (host.isEmpty() || host.equals("*") || host.contains(".")) return host;
+        return host + "." + ns + ".svc.cluster.local";
     }
 
     static String cluster(int port, String subset, String fqdn) { return "outbound|" + port + "|" + subset + "|" + fqdn; }
