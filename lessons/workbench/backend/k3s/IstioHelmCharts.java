@@ -1,0 +1,88 @@
+package workbench.backend.k3s;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.UncheckedIOException;
+
+/**
+ * The HelmChart resources ({@code helm.cattle.io/v1}) that make k3s's built-in Helm controller install
+ * Istio from its official chart repository, so no helm or istioctl binary is needed on the host. Like
+ * {@code helm install istio-base istio/base} then {@code helm install istiod istio/istiod}, with istiod's
+ * resource requests cut from 500m CPU / 2 GiB to sizes that fit a laptop.
+ */
+public final class IstioHelmCharts {
+    public static final String REPO = "https://istio-release.storage.googleapis.com/charts";
+    /** The Helm controller in k3s watches HelmChart resources here; the charts install into {@link #ISTIO_NAMESPACE}. */
+    public static final String HELM_NAMESPACE = "kube-system";
+    public static final String ISTIO_NAMESPACE = "istio-system";
+    public static final String BASE = "istio-base";
+    public static final String ISTIOD = "istiod";
+    public static final String ISTIOD_CPU_REQUEST = "100m";
+    public static final String ISTIOD_MEMORY_REQUEST = "256Mi";
+    public static final String PROXY_CPU_REQUEST = "10m";
+    public static final String PROXY_MEMORY_REQUEST = "64Mi";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE));
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private IstioHelmCharts() {}
+
+    /** Chart {@code base}: the CRDs and cluster-wide resources; must be installed before istiod. */
+    public static ObjectNode base(String version) {
+        ObjectNode values = F.objectNode();
+        values.put("defaultRevision", "default");
+        return helmChart(BASE, "base", version, values);
+    }
+
+    /** Chart {@code istiod}: the control plane, with laptop-sized requests for istiod and every sidecar. */
+    public static ObjectNode istiod(String version) {
+        ObjectNode values = F.objectNode();
+        ObjectNode pilot = values.putObject("pilot");
+        pilot.put("autoscaleEnabled", false);
+        pilot.put("replicaCount", 1);
+        requests(pilot, ISTIOD_CPU_REQUEST, ISTIOD_MEMORY_REQUEST);
+        requests(values.putObject("global").putObject("proxy"), PROXY_CPU_REQUEST, PROXY_MEMORY_REQUEST);
+        return helmChart(ISTIOD, "istiod", version, values);
+    }
+
+    /** The name of the Job the Helm controller runs for a chart. */
+    public static String installJob(String helmChartName) { return "helm-install-" + helmChartName; }
+
+    public static String yaml(ObjectNode node) {
+        try {
+            return YAML.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode helmChart(String name, String chart, String version, ObjectNode values) {
+        ObjectNode hc = F.objectNode();
+        hc.put("apiVersion", "helm.cattle.io/v1");
+        hc.put("kind", "HelmChart");
+        ObjectNode metadata = hc.putObject("metadata");
+        metadata.put("name", name);
+        metadata.put("namespace", HELM_NAMESPACE);
+        ObjectNode spec = hc.putObject("spec");
+        spec.put("repo", REPO);
+        spec.put("chart", chart);
+        spec.put("version", version);
+        spec.put("targetNamespace", ISTIO_NAMESPACE);
+        spec.put("createNamespace", true);
+        spec.put("valuesContent", yaml(values));
+        return hc;
+    }
+
+    private static void requests(ObjectNode owner, String cpu, String memory) {
+        ObjectNode requests = owner.putObject("resources").putObject("requests");
+        requests.put("cpu", cpu);
+        requests.put("memory", memory);
+    }
+}

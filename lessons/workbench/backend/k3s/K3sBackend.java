@@ -1,0 +1,138 @@
+package workbench.backend.k3s;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.utility.TestcontainersConfiguration;
+import workbench.backend.Backend;
+import workbench.backend.BackendException;
+import workbench.backend.PageClient;
+import workbench.backend.PodStatus;
+import workbench.backend.kubeconfig.ClusterMesh;
+import workbench.backend.kubeconfig.NamespacePolicy;
+import workbench.backend.kubeconfig.PhaseClock;
+import workbench.backend.kubeconfig.Waiter;
+import workbench.manifest.Document;
+
+/**
+ * A throwaway Kubernetes: k3s in a Docker container, with real Istio installed by k3s's Helm
+ * controller. The lesson runs against it exactly as against the user's cluster; the container is
+ * removed when the backend closes, unless it is to be reused.
+ */
+public final class K3sBackend implements Backend {
+    static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(15);
+
+    private final K3sSettings settings;
+    private final K3sCluster cluster;
+    private final ClusterMesh mesh;
+    private final PhaseClock clock;
+    private final String kubernetesVersion;
+    private final Path keptKubeconfig;
+
+    private K3sBackend(K3sSettings settings, K3sCluster cluster, ClusterMesh mesh, PhaseClock clock,
+                       String kubernetesVersion, Path keptKubeconfig) {
+        this.settings = settings;
+        this.cluster = cluster;
+        this.mesh = mesh;
+        this.clock = clock;
+        this.kubernetesVersion = kubernetesVersion;
+        this.keptKubeconfig = keptKubeconfig;
+    }
+
+    /** Checks the Docker engine, starts k3s, installs Istio and prepares the namespace. Call only when Docker answers. */
+    public static K3sBackend start(K3sSettings settings) {
+        return start(settings, K3sBackend::dockerMemory, () -> TestcontainersConfiguration.getInstance().environmentSupportsReuse());
+    }
+
+    static K3sBackend start(K3sSettings settings, LongSupplier dockerMemory, BooleanSupplier reuseEnabled) {
+        K3sRequirements.reuseProblem(settings.reuse(), reuseEnabled.getAsBoolean()).ifPresent(p -> { throw new BackendException(p); });
+        K3sRequirements.memoryProblem(dockerMemory.getAsLong()).ifPresent(p -> { throw new BackendException(p); });
+        PhaseClock clock = new PhaseClock();
+        K3sCluster cluster = clock.time("k3s start", () -> K3sCluster.start(settings));
+        try {
+            Waiter waiter = Waiter.real();
+            String k8s = cluster.client().getKubernetesVersion().getGitVersion();
+            clock.time("istio install", () -> new IstioInstaller(cluster.client(), waiter).install(settings.istioVersion()));
+            ClusterMesh mesh = new ClusterMesh(cluster.client(), NamespacePolicy.ownedCluster(settings.namespace()), waiter, clock,
+                    DEPLOY_TIMEOUT);
+            mesh.ensureNamespace();
+            Path kubeconfig = settings.keep() ? cluster.writeKubeconfig() : null;
+            return new K3sBackend(settings, cluster, mesh, clock, k8s, kubeconfig);
+        } catch (RuntimeException e) {
+            Path kubeconfig = settings.keep() ? writeQuietly(cluster) : null;
+            String after = cluster.closeAfterFailure()
+                    + (kubeconfig == null ? "" : " Its kubeconfig: " + kubeconfig + " (e.g. `KUBECONFIG=" + kubeconfig + " kubectl get pods -A`).");
+            String message = e instanceof BackendException ? e.getMessage() : "setting up Istio on k3s failed: " + e;
+            throw new BackendException(message + "\n" + after, e);
+        }
+    }
+
+    private static Path writeQuietly(K3sCluster cluster) {
+        try {
+            return cluster.writeKubeconfig();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long dockerMemory() {
+        try {
+            Long mem = DockerClientFactory.instance().getInfo().getMemTotal();
+            return mem == null ? 0 : mem;
+        } catch (RuntimeException e) {
+            return 0; // unknown: let the start itself report what is wrong
+        }
+    }
+
+    @Override public String name() { return "k3s"; }
+
+    @Override public String namespace() { return mesh.namespace(); }
+
+    @Override
+    public LinkedHashMap<String, String> stamp() {
+        LinkedHashMap<String, String> s = new LinkedHashMap<>();
+        s.put("backend", "k3s (a throwaway Kubernetes in Docker)" + (cluster.reused() ? ", reused from an earlier run" : ""));
+        s.put("k3s image", settings.image());
+        s.put("kubernetes", kubernetesVersion);
+        s.put("istio", settings.istioVersion() + " (Helm charts base and istiod, installed by the k3s Helm controller)");
+        s.put("namespace", mesh.namespace());
+        s.putAll(clock.stampEntries());
+        return s;
+    }
+
+    @Override public void deploy(List<Document> workloads) { mesh.deploy(workloads); }
+
+    @Override public List<PodStatus> pods() { return mesh.pods(); }
+
+    @Override public Duration apply(List<Document> config) { return mesh.apply(config); }
+
+    @Override public void delete(List<Document> docs) { mesh.delete(docs); }
+
+    @Override public List<String> existing(List<Document> docs) { return mesh.existing(docs); }
+
+    @Override public String fortioCurl(String url) { return mesh.fortioCurl(url); }
+
+    @Override public PageClient productPage() { return mesh.productPage(); }
+
+    /** While a kept cluster runs: where its kubeconfig is and the port-forward that reaches productpage from a browser. */
+    @Override
+    public Optional<String> browserHint() {
+        if (keptKubeconfig == null) return Optional.empty();
+        return Optional.of("KUBECONFIG=" + keptKubeconfig + " kubectl -n " + mesh.namespace()
+                + " port-forward svc/productpage 9080:9080, then open http://localhost:9080/productpage");
+    }
+
+    @Override
+    public void close() {
+        try {
+            mesh.close();
+        } finally {
+            cluster.close();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package workbench.backend.kubeconfig;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import workbench.backend.Backend;
+import workbench.backend.BackendException;
+import workbench.backend.PageClient;
+import workbench.backend.PodStatus;
+import workbench.manifest.Document;
+
+/**
+ * The user's own cluster, reached through a kubeconfig context, with Istio already installed. The
+ * lesson runs in a namespace of its own ({@code workbench-<lesson>-<random>}) unless one is named, and
+ * the backend never changes or deletes anything it did not create.
+ */
+public final class KubeconfigBackend implements Backend {
+    public static final String ISTIO_NAMESPACE = "istio-system";
+    static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Where to connect and how to behave; null fields mean "the default". */
+    public record Settings(Path kubeconfig, String context, String namespace, String lesson, boolean keep) {}
+
+    private final KubernetesClient client;
+    private final ClusterMesh mesh;
+    private final Settings settings;
+    private final String contextName;
+    private final String kubernetesVersion;
+    private final String istioVersion;
+    private final PhaseClock clock;
+
+    private KubeconfigBackend(KubernetesClient client, ClusterMesh mesh, Settings settings, String contextName,
+                              String kubernetesVersion, String istioVersion, PhaseClock clock) {
+        this.client = client;
+        this.mesh = mesh;
+        this.settings = settings;
+        this.contextName = contextName;
+        this.kubernetesVersion = kubernetesVersion;
+        this.istioVersion = istioVersion;
+        this.clock = clock;
+    }
+
+    /** Connects, checks that Istio is there, and prepares the namespace (creating it when none was named). */
+    public static KubeconfigBackend connect(Settings settings, RandomGenerator random) {
+        PhaseClock clock = new PhaseClock();
+        Config config = config(settings);
+        String context = config.getCurrentContext() == null ? "(none)" : config.getCurrentContext().getName();
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        try {
+            String k8s = clock.time("connect", () -> kubernetesVersion(client, config, context));
+            String istio = istioVersion(client, context);
+            String ns = settings.namespace() != null ? settings.namespace() : NamespacePolicy.generatedName(settings.lesson(), random);
+            boolean exists = client.namespaces().withName(ns).get() != null;
+            NamespacePolicy policy = NamespacePolicy.sharedCluster(ns, !exists);
+            ClusterMesh mesh = new ClusterMesh(client, policy, Waiter.real(), clock, DEPLOY_TIMEOUT);
+            mesh.ensureNamespace();
+            return new KubeconfigBackend(client, mesh, settings, context, k8s, istio, clock);
+        } catch (KubernetesClientException e) {
+            client.close();
+            throw new BackendException("the cluster of context " + context + " refused a request while preparing the lesson: "
+                    + e.getMessage() + (e.getCode() == 403 ? ". Your credentials lack a permission the workbench needs "
+                    + "(read deployments in istio-system and mutatingwebhookconfigurations, create namespaces)." : ""), e);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static Config config(Settings s) {
+        try {
+            if (s.kubeconfig() != null) {
+                if (!Files.isReadable(s.kubeconfig())) {
+                    throw new BackendException("kubeconfig " + s.kubeconfig() + " does not exist or cannot be read; pass --kubeconfig FILE");
+                }
+                return Config.fromKubeconfig(s.context(), s.kubeconfig().toFile());
+            }
+            return Config.autoConfigure(s.context());
+        } catch (KubernetesClientException | IllegalArgumentException e) {
+            throw new BackendException("could not read the kubeconfig" + (s.context() == null ? "" : " context " + s.context())
+                    + ": " + e.getMessage() + ". Check `kubectl config get-contexts`.", e);
+        }
+    }
+
+    private static String kubernetesVersion(KubernetesClient client, Config config, String context) {
+        try {
+            return client.getKubernetesVersion().getGitVersion();
+        } catch (KubernetesClientException e) {
+            throw new BackendException("cannot reach the cluster of context " + context + " at " + config.getMasterUrl() + ": "
+                    + e.getMessage() + ". Check that `kubectl --context " + context + " get nodes` works.", e);
+        }
+    }
+
+    /** The istiod image tag, after checking that istiod and its sidecar injector are installed. */
+    private static String istioVersion(KubernetesClient client, String context) {
+        List<Deployment> istiods = client.apps().deployments().inNamespace(ISTIO_NAMESPACE).withLabel("app", "istiod").list().getItems();
+        if (istiods.isEmpty()) {
+            throw new BackendException("Istio is not installed in the cluster of context " + context + ": there is no istiod Deployment in "
+                    + ISTIO_NAMESPACE + ". Install Istio 1.28 first (e.g. `istioctl install --set profile=minimal`, or the Helm charts "
+                    + "base and istiod), or use --backend k3s, which installs it in a throwaway cluster.");
+        }
+        boolean injector = client.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems().stream()
+                .anyMatch(m -> m.getMetadata().getName().startsWith("istio-sidecar-injector"));
+        if (!injector) {
+            throw new BackendException("istiod runs in " + ISTIO_NAMESPACE + " but there is no istio-sidecar-injector webhook, so pods get no sidecar. "
+                    + "Reinstall Istio with sidecar injection enabled.");
+        }
+        return istiods.get(0).getSpec().getTemplate().getSpec().getContainers().stream()
+                .map(Container::getImage).filter(i -> i != null && i.contains(":"))
+                .map(i -> i.substring(i.lastIndexOf(':') + 1)).findFirst().orElse("unknown");
+    }
+
+    @Override public String name() { return "kubeconfig"; }
+
+    @Override public String namespace() { return mesh.namespace(); }
+
+    @Override
+    public LinkedHashMap<String, String> stamp() {
+        LinkedHashMap<String, String> s = new LinkedHashMap<>();
+        s.put("backend", "kubeconfig (your cluster, context " + contextName + ")");
+        s.put("kubernetes", kubernetesVersion);
+        s.put("istio", istioVersion + (istioVersion.startsWith("1.28") ? "" : " (the lessons are written for 1.28)"));
+        s.put("namespace", mesh.namespace());
+        s.putAll(clock.stampEntries());
+        return s;
+    }
+
+    @Override public void deploy(List<Document> workloads) { mesh.deploy(workloads); }
+
+    @Override public List<PodStatus> pods() { return mesh.pods(); }
+
+    @Override public Duration apply(List<Document> config) { return mesh.apply(config); }
+
+    @Override public void delete(List<Document> docs) { mesh.delete(docs); }
+
+    @Override public List<String> existing(List<Document> docs) { return mesh.existing(docs); }
+
+    @Override public String fortioCurl(String url) { return mesh.fortioCurl(url); }
+
+    @Override public PageClient productPage() { return mesh.productPage(); }
+
+    @Override
+    public Optional<String> browserHint() {
+        String ctx = settings.context() == null ? "" : " --context " + settings.context();
+        String kc = settings.kubeconfig() == null ? "" : " --kubeconfig " + settings.kubeconfig();
+        return Optional.of("kubectl" + kc + ctx + " -n " + mesh.namespace()
+                + " port-forward svc/productpage 9080:9080, then open http://localhost:9080/productpage");
+    }
+
+    @Override
+    public void close() {
+        try {
+            mesh.close();
+            mesh.deleteCreated(settings.keep());
+        } finally {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package workbench.backend.k3s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+class IstioHelmChartsTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private static JsonNode parse(String yaml) throws Exception { return YAML.readTree(yaml); }
+
+    @Test
+    void baseChartIsAHelmChartForTheK3sHelmController() throws Exception {
+        JsonNode hc = parse(IstioHelmCharts.yaml(IstioHelmCharts.base("1.28.10")));
+        assertThat(hc.path("apiVersion").asText()).isEqualTo("helm.cattle.io/v1");
+        assertThat(hc.path("kind").asText()).isEqualTo("HelmChart");
+        assertThat(hc.path("metadata").path("name").asText()).isEqualTo("istio-base");
+        assertThat(hc.path("metadata").path("namespace").asText()).isEqualTo("kube-system");
+        JsonNode spec = hc.path("spec");
+        assertThat(spec.path("chart").asText()).isEqualTo("base");
+        assertThat(spec.path("repo").asText()).isEqualTo("https://istio-release.storage.googleapis.com/charts");
+        assertThat(spec.path("version").asText()).isEqualTo("1.28.10");
+        assertThat(spec.path("targetNamespace").asText()).isEqualTo("istio-system");
+        assertThat(spec.path("createNamespace").asBoolean()).isTrue();
+        assertThat(parse(spec.path("valuesContent").asText()).path("defaultRevision").asText()).isEqualTo("default");
+    }
+
+    @Test
+    void istiodChartAsksForLaptopSizedResources() throws Exception {
+        JsonNode hc = parse(IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.3")));
+        JsonNode spec = hc.path("spec");
+        assertThat(hc.path("metadata").path("name").asText()).isEqualTo("istiod");
+        assertThat(spec.path("chart").asText()).isEqualTo("istiod");
+        assertThat(spec.path("version").asText()).isEqualTo("1.28.3");
+        assertThat(spec.path("targetNamespace").asText()).isEqualTo("istio-system");
+
+        assertThat(spec.path("valuesContent").isTextual()).as("valuesContent is a YAML string").isTrue();
+        JsonNode values = parse(spec.path("valuesContent").asText());
+        JsonNode pilot = values.path("pilot");
+        assertThat(pilot.path("resources").path("requests").path("memory").asText()).isEqualTo("256Mi");
+        assertThat(pilot.path("resources").path("requests").path("cpu").asText()).isEqualTo("100m");
+        assertThat(pilot.path("autoscaleEnabled").asBoolean(true)).isFalse();
+        assertThat(pilot.path("replicaCount").asInt()).isEqualTo(1);
+        JsonNode proxy = values.path("global").path("proxy").path("resources").path("requests");
+        assertThat(proxy.path("cpu").asText()).isEqualTo("10m");
+        assertThat(proxy.path("memory").asText()).isEqualTo("64Mi");
+    }
+
+    @Test
+    void yamlHasNoDocumentMarkerAndRoundTrips() throws Exception {
+        String yaml = IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.10"));
+        assertThat(yaml).doesNotStartWith("---");
+        assertThat(parse(yaml)).isEqualTo(IstioHelmCharts.istiod("1.28.10"));
+    }
+
+    @Test
+    void installJobIsNamedLikeTheHelmControllerNamesIt() {
+        assertThat(IstioHelmCharts.installJob("istio-base")).isEqualTo("helm-install-istio-base");
+    }
+}
