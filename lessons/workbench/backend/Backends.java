@@ -63,7 +63,7 @@ public final class Backends {
 
     /** Chooses and opens a backend, asking the real Docker engine whether it answers. */
     public static Selected select(Options options) {
-        Choice choice = choose(options, Backends::dockerAnswers, Docker.describeEnvironment(System.getenv(), Files::exists));
+        Choice choice = choose(options, Backends::dockerAnswers, dockerWhere());
         return new Selected(open(choice, options), choice);
     }
 
@@ -118,7 +118,7 @@ public final class Backends {
      * Testcontainers' own check ({@code DockerClientFactory.isDockerAvailable()}), bounded in time so a
      * DOCKER_HOST that never answers still fails within seconds.
      */
-    static boolean dockerAnswers() {
+    public static boolean dockerAnswers() {
         CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(() -> {
             try {
                 return DockerClientFactory.instance().isDockerAvailable();
@@ -135,6 +135,9 @@ public final class Backends {
             return false;
         }
     }
+
+    /** Where this machine looks for Docker, in words, for the "no Docker" messages. */
+    public static String dockerWhere() { return Docker.describeEnvironment(System.getenv(), Files::exists); }
 
     /** Where Docker was looked for, in words, for the "no Docker" messages. */
     static final class Docker {

@@ -40,9 +40,9 @@ public final class LessonOptions {
     @Option(names = "--context", paramLabel = "NAME", description = "kubeconfig context. Default: the current context.")
     public String context;
 
-    @Option(names = "--istio-version", paramLabel = "V", defaultValue = "1.28.0",
+    @Option(names = "--istio-version", paramLabel = "V", defaultValue = workbench.backend.k3s.K3sSettings.DEFAULT_ISTIO_VERSION,
             description = "Istio version installed on k3s. Default: ${DEFAULT-VALUE}.")
-    public String istioVersion = "1.28.0";
+    public String istioVersion = workbench.backend.k3s.K3sSettings.DEFAULT_ISTIO_VERSION;
 
     @Option(names = "--keep", description = "Leave the mesh running after the lesson and print how to reach productpage (Ctrl-C ends it).")
     public boolean keep;

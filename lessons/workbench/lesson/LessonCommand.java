@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import workbench.backend.Backend;
 import workbench.backend.BackendException;
-import workbench.backend.embedded.EmbeddedBackend;
+import workbench.backend.Backends;
 import workbench.cli.LessonOptions;
 import workbench.manifest.ManifestException;
 
@@ -63,14 +63,12 @@ public final class LessonCommand implements Callable<Integer> {
         return result.exitCode();
     }
 
-    static Backend openBackend(LessonOptions options, long seed, PrintStream out) {
-        String ns = options.namespace == null ? "default" : options.namespace;
-        switch (options.backend) {
-            case "auto", "embedded" -> {
-                out.println("backend: embedded" + (options.backend.equals("auto") ? " (auto)" : "") + ", seed " + seed);
-                return new EmbeddedBackend(seed, ns);
-            }
-            default -> throw new BackendException("backend '" + options.backend + "' is not available in this build");
-        }
+    /** Chooses the backend, says which and why in one line, then opens it (k3s takes minutes). */
+    static Backend openBackend(LessonOptions options, long seed, String lessonId, PrintStream out) {
+        Backends.Options wanted = new Backends.Options(options.backend, seed, options.namespace, options.kubeconfig,
+                options.context, options.keep, options.reuse, options.istioVersion, lessonId);
+        Backends.Choice choice = Backends.choose(wanted, Backends::dockerAnswers, Backends.dockerWhere());
+        out.println("backend: " + choice.reason() + (choice.backend().equals("embedded") ? "; seed " + seed : ""));
+        return Backends.open(choice, wanted);
     }
 }

@@ -28,7 +28,7 @@ public final class LessonRunner {
     /** Opens the backend named by the options and says which one it chose and why. */
     @FunctionalInterface
     public interface BackendOpener {
-        Backend open(LessonOptions options, long seed, PrintStream out);
+        Backend open(LessonOptions options, long seed, String lessonId, PrintStream out);
     }
 
     public LessonRunner(LessonOptions options, PrintStream out, BackendOpener opener) {
@@ -45,7 +45,7 @@ public final class LessonRunner {
         out.println(lesson.id() + ": " + lesson.title());
 
         Map<String, List<Document>> manifests = Preflight.load(lesson, options.manifests, namespace);
-        Backend backend = opener.open(options, seed, out);
+        Backend backend = opener.open(options, seed, lesson.id(), out);
         try {
             manifests.values().forEach(backend::admit);
         } catch (RuntimeException e) {
