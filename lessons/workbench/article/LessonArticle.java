@@ -47,9 +47,9 @@ public final class LessonArticle {
     /** Said at the very top, before the lesson's own words (e.g. "these figures come from the emulator"). */
     public void notice(String text) { notices.add(text); }
 
-    public void section(String title, String prose) { body.section(title).prose(prose); }
+    public void section(String title, String prose) { body.section(title).prose(Prose.join(prose)); }
 
-    public void prose(String text) { body.prose(text); }
+    public void prose(String text) { body.prose(Prose.join(text)); }
 
     public void commands(String title, List<String> lines) { body.source("shell", title, String.join("\n", lines)); }
 

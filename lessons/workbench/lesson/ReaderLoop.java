@@ -21,7 +21,8 @@ record ReaderLoop(String title, String prose, int times) implements Step {
         run.article().commands("実行するコマンド", List.of(
                 "for i in $(seq 1 " + times + "); do",
                 "  kubectl exec deploy/fortio-deploy -c fortio -- \\",
-                "    fortio curl -quiet " + Probe.PRODUCTPAGE_URL + " | grep -oE 'reviews-v[0-9]+' | head -1",
+                "    fortio curl -quiet " + Probe.PRODUCTPAGE_URL + " \\",
+                "    | grep -oE 'reviews-v[0-9]+' | head -1",
                 "done"));
         List<String> lines = Probe.readerLoop(run.backend(), times);
         run.article().output("出力(観測)", lines);

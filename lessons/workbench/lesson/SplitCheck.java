@@ -46,15 +46,20 @@ record SplitCheck(String title, String prose) implements Step {
         run.article().table(String.format(Locale.ROOT, "%,d リクエストの内訳(観測)", observed.size()), "1,1,1,1,1", rows);
         run.article().chart("reviews のバージョン別の割合", bars);
 
+        boolean certain = expected.shares().values().stream().allMatch(p -> p == 0 || p == 1);
         double power = 1.0;
         for (double p : expected.shares().values()) power = Math.min(power, Power.detect(n, p, SHIFT, SplitTest.DEFAULT_ALPHA));
-        int needed = Power.requestsNeeded(expected.shares().values(), SHIFT, SplitTest.DEFAULT_ALPHA, POWER);
+        int needed = certain ? 1 : Power.requestsNeeded(expected.shares().values(), SHIFT, SplitTest.DEFAULT_ALPHA, POWER);
+        String sensitivity = certain
+                ? "weight が 0% か 100% だけなので、割り当てのないバージョンが 1 件でも返れば不合格になります。"
+                : String.format(Locale.ROOT, "%,d リクエストなら、どれかのバージョンの割合が 10 ポイントずれていれば確率 %.6f で検出できます"
+                        + "(確率 %.3f で検出するのに必要な数: %,d)。", n, power, POWER, needed);
         run.article().prose(String.format(Locale.ROOT, """
                 検定: %s。期待値は %s から読み取りました。 +
                 有意水準 α = %.0e(正しいメッシュが誤って不合格になる確率の上限)、p 値 = %.3g。 +
-                %,d リクエストなら、どれかのバージョンの割合が 10 ポイントずれていれば確率 %.6f で検出できます(必要数の目安: %,d)。 +
+                %s +
                 所要時間 %.2f 秒、%.0f リクエスト/秒。""",
-                SplitTest.NAME, expected.source(), verdict.alpha(), verdict.pValue(), n, power, needed,
+                SplitTest.NAME, expected.source(), verdict.alpha(), verdict.pValue(), sensitivity,
                 observed.elapsed().toNanos() / 1e9, observed.requestsPerSecond()));
         if (n < needed) {
             run.console().printf("  note: %d requests cannot reliably catch a 10-point shift; %d would%n", n, needed);

@@ -16,7 +16,7 @@ import org.apache.commons.math3.stat.inference.BinomialTest;
 public final class SplitTest {
     /** A correct mesh fails a check at most once in a million runs. */
     public static final double DEFAULT_ALPHA = 1e-6;
-    public static final String NAME = "exact binomial test per version (two-sided, Bonferroni)";
+    public static final String NAME = "バージョンごとの正確二項検定(両側、Bonferroni 補正)";
 
     private SplitTest() {}
 
