@@ -94,7 +94,7 @@ public final class EmbeddedBackend implements Backend {
         if (!Images.isKnown(w.image())) {
             throw workbench.manifest.ManifestException.at(w.document(), w.imagePath(),
                     "the embedded mesh cannot run image '" + w.image() + "'; it runs Bookinfo " + BOOKINFO_VERSION
-                            + " (docker.io/istio/examples-bookinfo-*), fortio and nothing else. Use --backend k3s for other images.");
+                            + " (docker.io/istio/examples-bookinfo-*), fortio and httpbin (go-httpbin), nothing else. Use --backend k3s for other images.");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import workbench.bookinfo.App;
 import workbench.bookinfo.Details;
+import workbench.bookinfo.Httpbin;
 import workbench.bookinfo.ProductPage;
 import workbench.bookinfo.Ratings;
 import workbench.bookinfo.Reviews;
@@ -23,6 +24,7 @@ final class Images {
             case "examples-bookinfo-reviews-v1" -> Optional.of(Reviews::v1);
             case "examples-bookinfo-reviews-v2" -> Optional.of(Reviews::v2);
             case "examples-bookinfo-reviews-v3" -> Optional.of(Reviews::v3);
+            case "go-httpbin" -> Optional.of(pod -> new Httpbin());
             default -> Optional.empty();
         };
     }
