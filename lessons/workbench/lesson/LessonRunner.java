@@ -63,14 +63,14 @@ public final class LessonRunner {
             Map<String, String> stamp = stamp(lesson, backend, run, started);
             article.stamp(stamp);
             writeArticle(article);
-            if (options.keep && error == null) keepRunning(backend);
-            else backend.close();
+            if (!options.keep || error != null) backend.close();
         }
         boolean allPassed = run.checks().stream().allMatch(Check::passed);
         int exit = error != null ? LessonResult.ERROR : allPassed ? LessonResult.PASSED : LessonResult.CHECK_FAILED;
         long failed = run.checks().stream().filter(c -> !c.passed()).count();
         out.printf(Locale.ROOT, "%s: %d checks, %d failed, in %.1f s%n", exit == 0 ? "PASSED" : "FAILED",
                 run.checks().size(), failed, (System.nanoTime() - started) / 1e9);
+        if (options.keep && error == null) keepRunning(backend);
         return new LessonResult(exit, run.checks(), run.bulkRuns(), article.htmlPath(), seed, error);
     }
 
@@ -126,7 +126,7 @@ public final class LessonRunner {
     }
 
     private void keepRunning(Backend backend) {
-        out.println("--keep: the mesh stays up. " + backend.browserHint().orElse("") + "  (Ctrl-C to stop)");
+        out.println("--keep: the mesh stays up until Ctrl-C. Open productpage: " + backend.browserHint().orElse("(no address)"));
         Runtime.getRuntime().addShutdownHook(new Thread(backend::close));
         try {
             Thread.currentThread().join();

@@ -201,6 +201,9 @@ public final class EmbeddedBackend implements Backend {
         };
     }
 
+    /** The sidecar of the client pod (fortio), where requests from inside the mesh start. */
+    public workbench.mesh.Outbound caller() { return fortio(); }
+
     /** The fortio pod's sidecar: the reader's requests start there, inside the mesh. */
     private Sidecar fortio() {
         return mesh.registry().pods().stream()

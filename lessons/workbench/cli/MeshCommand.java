@@ -1,0 +1,41 @@
+package workbench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import workbench.backend.BackendException;
+import workbench.manifest.ManifestException;
+
+/** {@code jbang mesh@catalog validate|probe}: try your own Istio configuration on the embedded mesh. */
+@Command(name = "jbang mesh@catalog", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Try Istio configurations on the embedded mesh (Istio 1.28 + Envoy, Bookinfo 1.20.3, httpbin).",
+        subcommands = {ValidateCommand.class, ProbeCommand.class})
+public final class MeshCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() { throw new CommandLine.ParameterException(spec.commandLine(), "say validate or probe"); }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new MeshCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean userError = e instanceof ManifestException || e instanceof BackendException;
+            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
+            if (verbose) e.printStackTrace(commandLine.getErr());
+            else if (!userError) commandLine.getErr().println("(run with --verbose for the stack trace)");
+            return 2;
+        });
+        return cl.execute(args);
+    }
+
+    public static void main(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(execute(out, err, args));
+    }
+}

@@ -1,0 +1,131 @@
+package workbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import workbench.backend.embedded.EmbeddedBackend;
+import workbench.manifest.Document;
+import workbench.manifest.Manifests;
+import workbench.mesh.MeshRequest;
+import workbench.mesh.MeshResponse;
+import workbench.traffic.Observations;
+import workbench.traffic.Probe;
+import workbench.validate.Finding;
+
+/**
+ * Starts Bookinfo and httpbin on the embedded mesh, applies the files in order, sends requests to
+ * productpage (logged in when asked) and reports what a reader would have seen on each page.
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Apply files to the embedded mesh with Bookinfo and httpbin running, send requests to productpage, and count what the pages showed.")
+final class ProbeCommand implements Callable<Integer> {
+    private static final List<String> REVIEWS = List.of("v1", "v2", "v3", "unavailable");
+    private static final List<String> RATINGS = List.of("black", "red", "none", "unavailable");
+
+    @Option(names = {"-f", "--filename"}, required = true, arity = "1..*", paramLabel = "FILE", description = "Manifest files, applied in order.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--requests", defaultValue = "100", paramLabel = "N", description = "Requests to send. Default: ${DEFAULT-VALUE}.")
+    int requests;
+
+    @Option(names = "--path", defaultValue = "/productpage", paramLabel = "PATH", description = "Path on productpage. Default: ${DEFAULT-VALUE}.")
+    String path;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Log in to productpage as NAME first (productpage then sends end-user: NAME to reviews).")
+    String user;
+
+    @Option(names = "--header", paramLabel = "K=V", description = "Extra header on every request (repeatable).")
+    Map<String, String> headers = new LinkedHashMap<>();
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for the mesh's random choices. Default: random, printed.")
+    Long seed;
+
+    @Option(names = "--concurrency", defaultValue = "4", paramLabel = "N", description = "Parallel callers. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--manifests", defaultValue = "manifests", paramLabel = "DIR",
+            description = "Where bookinfo.yaml, fortio.yaml and httpbin.yaml are. Default: ${DEFAULT-VALUE}.")
+    Path manifests;
+
+    @Option(names = "--json", description = "Print exactly one JSON object on stdout.")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (requests < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--requests must be at least 1");
+        List<Document> config = Manifests.load(files.toArray(Path[]::new));
+        List<Document> workloads = Manifests.load(manifests.resolve("bookinfo.yaml"), manifests.resolve("fortio.yaml"),
+                manifests.resolve("httpbin.yaml"));
+        List<Document> cluster = new ArrayList<>(workloads);
+        cluster.addAll(config);
+        List<Finding> findings = Findings.of(config, cluster);
+        findings.forEach(f -> err.println(Findings.line(f)));
+        if (findings.stream().anyMatch(Finding::isError)) return 1;
+
+        long s = seed != null ? seed : Math.abs(new java.util.Random().nextLong() % 1_000_000_000L);
+        if (!json) err.println("embedded mesh, seed " + s);
+        try (EmbeddedBackend mesh = new EmbeddedBackend(s, "default")) {
+            mesh.admit(config);
+            mesh.deploy(workloads);
+            mesh.apply(config);
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            if (user != null) sent.put("cookie", login(mesh, user));
+            Observations o = Probe.bulk(mesh.productPage(), path, sent, requests, concurrency);
+            if (json) out.println(json(o));
+            else report(out, o);
+        }
+        return 0;
+    }
+
+    private static String login(EmbeddedBackend mesh, String user) throws java.io.IOException {
+        String form = "username=" + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8) + "&passwd=";
+        MeshResponse r = mesh.caller().send(new MeshRequest("POST", "productpage:9080", "/login",
+                Map.of("content-type", "application/x-www-form-urlencoded"), form), Duration.ofSeconds(10));
+        String cookie = r.headers().get("set-cookie");
+        if (cookie == null) throw new IllegalStateException("productpage did not log " + user + " in (status " + r.status() + ")");
+        return cookie.split(";")[0];
+    }
+
+    static String json(Observations o) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("requests", o.size());
+        ObjectNode status = root.putObject("status");
+        o.byStatus().forEach(status::put);
+        counts(root.putObject("reviews"), REVIEWS, o.byReviews());
+        counts(root.putObject("ratings"), RATINGS, o.byRatings());
+        root.put("seconds", Math.round(o.elapsed().toNanos() / 1e6) / 1000.0);
+        return root.toString();
+    }
+
+    private static void counts(ObjectNode node, List<String> keys, Map<String, Long> counted) {
+        keys.forEach(k -> node.put(k, counted.getOrDefault(k, 0L)));
+        counted.forEach((k, v) -> { if (!keys.contains(k)) node.put(k, v); });
+    }
+
+    private static void report(PrintWriter out, Observations o) {
+        out.printf(java.util.Locale.ROOT, "%d requests in %.2f s%n", o.size(), o.elapsed().toNanos() / 1e9);
+        out.println("status:  " + o.byStatus());
+        out.println("reviews: " + o.byReviews());
+        out.println("ratings: " + o.byRatings());
+    }
+}
