@@ -103,7 +103,10 @@ final class Re2 {
                     rightParen();
                     i++;
                 }
-                case '[' -> i = charClass(i);
+                case '[' -> {
+                    i = charClass(i);
+                    push(1);
+                }
                 case '*', '+', '?' -> {
                     int after = i + 1;
                     if (after < n && s.charAt(after) == '?') after++;
