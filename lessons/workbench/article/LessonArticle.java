@@ -70,6 +70,11 @@ public final class LessonArticle {
         body.prose("[.check." + cls + "]#" + label + "# " + text);
     }
 
+    /** Warnings shown as they were printed, in a WARNING block. */
+    public void warnings(String title, List<String> lines) {
+        body.line("[WARNING]").line("." + title).line("====").line("....").line(String.join("\n", lines)).line("....").line("====").blank();
+    }
+
     public void failure(String text) { body.admonition("CAUTION", text); }
 
     public void stamp(Map<String, String> facts) { this.stamp = new LinkedHashMap<>(facts); }

@@ -22,6 +22,7 @@ import workbench.mesh.MeshResponse;
 import workbench.traffic.Observations;
 import workbench.traffic.Probe;
 import workbench.validate.Finding;
+import workbench.validate.Findings;
 
 /**
  * Starts Bookinfo and httpbin on the embedded mesh, applies the files in order, sends requests to

@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import workbench.manifest.Document;
 import workbench.manifest.Manifests;
 import workbench.validate.Finding;
+import workbench.validate.Findings;
 
 /** Checks files as the API server, istiod's webhook and istioctl analyze would, without running anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,

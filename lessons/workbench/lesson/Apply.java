@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import workbench.manifest.Document;
+import workbench.validate.Findings;
 
 /** Applies one manifest file of Istio configuration and shows it, the command, and kubectl's answer. */
 record Apply(String title, String prose, String manifest) implements Step {
@@ -23,6 +24,15 @@ record Apply(String title, String prose, String manifest) implements Step {
         run.article().section(title, prose);
         run.article().manifest(manifest);
         run.article().commands("実行するコマンド", List.of("kubectl apply -n " + run.backend().namespace() + " -f manifests/" + manifest));
+
+        List<Document> cluster = new ArrayList<>(run.createdNewestFirst());
+        java.util.Collections.reverse(cluster);
+        cluster.addAll(docs);
+        List<String> warnings = Findings.of(docs, cluster).stream().map(Findings::line).toList();
+        if (!warnings.isEmpty()) {
+            warnings.forEach(w -> run.console().println("      ! " + w));
+            run.article().warnings("Istio(istiod の検証 / istioctl analyze)とエミュレータからの警告", warnings);
+        }
 
         run.created(docs);
         Duration inEffect = run.backend().apply(docs);

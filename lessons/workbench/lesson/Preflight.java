@@ -8,7 +8,11 @@ import workbench.istio.VirtualService;
 import workbench.kube.ServiceSpec;
 import workbench.kube.Workload;
 import workbench.manifest.Document;
+import workbench.manifest.ManifestException;
 import workbench.manifest.Manifests;
+import workbench.validate.Finding;
+import workbench.validate.Findings;
+import workbench.validate.Validator;
 
 /**
  * Loads and checks every manifest a lesson will use before anything is started, so bad input
@@ -27,7 +31,15 @@ final class Preflight {
                 byFile.put(file, docs);
             }
         }
+        refuseWhatIstioRefuses(byFile, namespace);
         return byFile;
+    }
+
+    /** What the API server or istiod would refuse stops the lesson here, worded as Istio words it. */
+    private static void refuseWhatIstioRefuses(Map<String, List<Document>> byFile, String namespace) {
+        List<Document> all = byFile.values().stream().flatMap(List::stream).toList();
+        List<String> errors = Validator.validate(all, namespace).stream().filter(Finding::isError).map(Findings::line).toList();
+        if (!errors.isEmpty()) throw new ManifestException(String.join("\n", errors).replaceFirst("^error: ", ""));
     }
 
     /** Reads each document the way the mesh will, so what it cannot interpret is reported now. */

@@ -23,6 +23,7 @@ class Lesson03BadInputTest {
         unknown kind        | reviews-canary.yaml | 'kind: VirtualService' -> 'kind: VirtualServis' | reviews-canary.yaml, document 1 (VirtualServis reviews), field kind: unknown kind 'VirtualServis'
         weight not a number | reviews-canary.yaml | 'weight: 80' -> 'weight: eighty' | reviews-canary.yaml, document 1 (VirtualService reviews), field spec.http[0].route[0].weight: must be an integer
         missing host        | reviews-v1-only.yaml | '        host: reviews' -> '        hostt: reviews' | reviews-v1-only.yaml, document 1 (VirtualService reviews), field spec.http[0].route[0].destination.host: is required
+        negative weight     | reviews-canary.yaml | 'weight: 20' -> 'weight: -20' | reviews-canary.yaml, document 1 (VirtualService reviews), spec.http[0].route[1].weight: weight -20 < 0
         missing file        | reviews-canary.yaml | DELETE | reviews-canary.yaml: no such file
         unknown image       | bookinfo.yaml | 'examples-bookinfo-ratings-v1:1.20.3' -> 'examples-bookinfo-ratings-v9:1.20.3' | bookinfo.yaml, document 6 (Deployment ratings-v1), field spec.template.spec.containers[0].image: the embedded mesh cannot run image
         """)

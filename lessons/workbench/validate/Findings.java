@@ -1,10 +1,8 @@
-package workbench.cli;
+package workbench.validate;
 
 import java.util.ArrayList;
 import java.util.List;
 import workbench.manifest.Document;
-import workbench.validate.Finding;
-import workbench.validate.Validator;
 
 /** Everything worth saying about documents before they are applied: Istio's errors and warnings, and what the emulator ignores. */
 public final class Findings {
