@@ -1,27 +1,67 @@
 package workbench.istio;
 
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import workbench.manifest.Field;
+import workbench.mesh.Matcher;
 import workbench.mesh.MeshRequest;
 
-/** One match block of an HTTP route; every condition inside it must hold (AND). */
-public record HttpMatch(Optional<StringMatch> uri, Map<String, StringMatch> headers, boolean ignoreUriCase) {
+/**
+ * One match block of an HTTP route (HTTPMatchRequest); every condition inside it must hold (AND).
+ * Header names are lower-cased, as Envoy's HeaderMatcher does; values stay case-sensitive.
+ */
+public record HttpMatch(Optional<StringMatch> uri, Map<String, StringMatch> headers, boolean ignoreUriCase,
+                        String name, Optional<StringMatch> scheme, Optional<StringMatch> method,
+                        Optional<StringMatch> authority, Map<String, StringMatch> withoutHeaders,
+                        Map<String, StringMatch> queryParams, OptionalInt port, Map<String, String> sourceLabels,
+                        String sourceNamespace, List<String> gateways, String path) {
 
-    static HttpMatch read(Field f) {
-        Optional<StringMatch> uri = f.has("uri") ? Optional.of(StringMatch.read(f.get("uri"))) : Optional.empty();
-        Map<String, StringMatch> headers = new LinkedHashMap<>();
-        f.entries("headers").forEach((name, match) -> headers.put(name.toLowerCase(), StringMatch.read(match)));
-        boolean ignoreCase = f.has("ignoreUriCase") && f.get("ignoreUriCase").bool();
-        return new HttpMatch(uri, headers, ignoreCase);
+    /** A block with only uri and header conditions (the shape older callers build). */
+    public HttpMatch(Optional<StringMatch> uri, Map<String, StringMatch> headers, boolean ignoreUriCase) {
+        this(uri, headers, ignoreUriCase, "", Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(),
+                OptionalInt.empty(), Map.of(), "", List.of(), "");
     }
 
-    public boolean test(MeshRequest request) {
-        if (uri.isPresent() && !uri.get().test(request.pathWithoutQuery(), ignoreUriCase)) return false;
-        for (var h : headers.entrySet()) {
-            if (!h.getValue().test(request.header(h.getKey()), false)) return false;
-        }
-        return true;
+    static HttpMatch read(Field f) {
+        return new HttpMatch(
+                optional(f, "uri"),
+                lowerCased(f, "headers"),
+                f.has("ignoreUriCase") && f.get("ignoreUriCase").bool(),
+                f.optText("name").orElse(""),
+                optional(f, "scheme"),
+                optional(f, "method"),
+                optional(f, "authority"),
+                lowerCased(f, "withoutHeaders"),
+                matches(f, "queryParams", false),
+                f.has("port") ? OptionalInt.of((int) f.get("port").integer()) : OptionalInt.empty(),
+                f.stringMap("sourceLabels"),
+                f.optText("sourceNamespace").orElse(""),
+                f.list("gateways", Field::text),
+                f.path());
+    }
+
+    private static Optional<StringMatch> optional(Field f, String name) {
+        return f.has(name) ? Optional.of(StringMatch.read(f.get(name))) : Optional.empty();
+    }
+
+    private static Map<String, StringMatch> lowerCased(Field f, String name) { return matches(f, name, true); }
+
+    private static Map<String, StringMatch> matches(Field f, String name, boolean lowerCase) {
+        Map<String, StringMatch> out = new LinkedHashMap<>();
+        f.entries(name).forEach((key, match) ->
+                out.put(lowerCase ? key.toLowerCase(Locale.ROOT) : key, StringMatch.read(match)));
+        return out;
+    }
+
+    /** The request-time conditions (uri, headers, query, method...); source and port are config-time, see {@link Matcher}. */
+    public boolean test(MeshRequest request) { return Matcher.matches(this, request); }
+
+    /** True when this block names the calling workload or a port, so istiod keeps it only for some sidecars. */
+    public boolean isSourceSpecific() {
+        return !sourceLabels.isEmpty() || !sourceNamespace.isEmpty() || port.isPresent() || !gateways.isEmpty();
     }
 }

@@ -1,21 +1,45 @@
 package workbench.istio;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import workbench.manifest.Field;
+import workbench.mesh.MeshRequest;
 
-/** One entry of a VirtualService's {@code http} list: conditions, then where matching requests go. */
-public record HttpRoute(String name, List<HttpMatch> match, List<RouteDestination> route, String path) {
+/** One entry of a VirtualService's {@code http} list: conditions, then what happens to matching requests. */
+public record HttpRoute(String name, List<HttpMatch> match, List<RouteDestination> route, String path,
+                        Optional<HttpRedirect> redirect, Optional<HttpDirectResponse> directResponse,
+                        Optional<HttpRewrite> rewrite, Optional<Duration> timeout, Optional<HttpRetry> retries,
+                        Optional<HttpFault> fault, List<HttpMirror> mirrors, HeaderOperations headers) {
+
+    /** A plain routing rule: matches and weighted destinations only. */
+    public HttpRoute(String name, List<HttpMatch> match, List<RouteDestination> route, String path) {
+        this(name, match, route, path, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), HeaderOperations.NONE);
+    }
 
     static HttpRoute read(Field f) {
         return new HttpRoute(
                 f.optText("name").orElse(""),
                 f.list("match", HttpMatch::read),
                 f.list("route", RouteDestination::read),
-                f.path());
+                f.path(),
+                f.has("redirect") ? Optional.of(HttpRedirect.read(f.get("redirect"))) : Optional.empty(),
+                f.has("directResponse") ? Optional.of(HttpDirectResponse.read(f.get("directResponse"))) : Optional.empty(),
+                f.has("rewrite") ? Optional.of(HttpRewrite.read(f.get("rewrite"))) : Optional.empty(),
+                f.has("timeout") ? Optional.of(Durations.read(f.get("timeout"))) : Optional.empty(),
+                f.has("retries") ? Optional.of(HttpRetry.read(f.get("retries"))) : Optional.empty(),
+                f.has("fault") ? Optional.of(HttpFault.read(f.get("fault"))) : Optional.empty(),
+                HttpMirror.readAll(f),
+                HeaderOperations.read(f.get("headers")));
     }
 
-    /** True when the request satisfies any of the match blocks (blocks are OR; no block matches all). */
-    public boolean matches(workbench.mesh.MeshRequest request) {
-        return match.isEmpty() || match.stream().anyMatch(m -> m.test(request));
+    /**
+     * True when the request satisfies any of the match blocks (blocks are OR; no block matches all). Blocks
+     * that name a source workload, a port or a gateway are skipped: they depend on who calls, which this
+     * overload does not know (see {@link workbench.mesh.Router} for the caller-aware decision).
+     */
+    public boolean matches(MeshRequest request) {
+        return match.isEmpty() || match.stream().anyMatch(m -> !m.isSourceSpecific() && m.test(request));
     }
 }

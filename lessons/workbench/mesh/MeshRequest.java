@@ -4,8 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** An HTTP request as a sidecar sees it. Header names are lower case, as in HTTP/2 and Envoy. */
-/** {@code body} is the request body as text, empty for GET. */
+/**
+ * An HTTP request as a sidecar sees it. Header names are lower case, as in HTTP/2 and Envoy.
+ * {@code body} is the request body as text, empty for GET. Traffic inside the mesh is plain HTTP, so the
+ * scheme is always {@code http}.
+ */
 public record MeshRequest(String method, String authority, String path, Map<String, String> headers, String body) {
 
     public MeshRequest {
@@ -27,7 +30,39 @@ public record MeshRequest(String method, String authority, String path, Map<Stri
         return new MeshRequest(method, authority, path, replaced, body);
     }
 
-    public String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
+    /** A header by name; the pseudo-headers {@code :authority :method :path :scheme} are answered from the request line. */
+    public String header(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case ":authority" -> authority;
+            case ":method" -> method;
+            case ":path" -> path;
+            case ":scheme" -> scheme();
+            default -> headers.get(lower);
+        };
+    }
+
+    public String scheme() { return "http"; }
+
+    public MeshRequest withPath(String newPath) { return new MeshRequest(method, authority, newPath, headers, body); }
+
+    public MeshRequest withAuthority(String newAuthority) { return new MeshRequest(method, newAuthority, path, headers, body); }
+
+    /** The first value of a query parameter, as sent (not percent-decoded); "" for {@code ?key}; null when absent. */
+    public String queryParam(String name) {
+        int q = path.indexOf('?');
+        if (q < 0) return null;
+        String query = path.substring(q + 1);
+        int hash = query.indexOf('#');
+        if (hash >= 0) query = query.substring(0, hash);
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) return eq < 0 ? "" : pair.substring(eq + 1);
+        }
+        return null;
+    }
 
     public String host() {
         int colon = authority.lastIndexOf(':');
