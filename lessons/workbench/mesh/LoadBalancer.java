@@ -1,30 +1,32 @@
 package workbench.mesh;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.ToIntFunction;
 import java.util.random.RandomGenerator;
+import workbench.istio.LoadBalancerSettings;
 
 /**
- * Picks one endpoint of a cluster. Istio's default is LEAST_REQUEST, which Envoy implements as
- * "power of two choices": two random hosts, the one with fewer requests in flight wins.
+ * Picks one endpoint of a cluster among its healthy hosts. Which algorithm a cluster uses follows pilot's
+ * cluster_traffic_policy.go applyLoadBalancer: LEAST_REQUEST by default (also for UNSPECIFIED and LEAST_CONN),
+ * ROUND_ROBIN, RANDOM, and RING_HASH whenever a consistentHash is set (PASSTHROUGH is not modelled: random).
  */
-public final class LoadBalancer {
-    private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
+public interface LoadBalancer {
 
-    public Pod pick(List<Pod> endpoints, RandomGenerator random) {
-        if (endpoints.size() == 1) return endpoints.get(0);
-        Pod a = endpoints.get(random.nextInt(endpoints.size()));
-        Pod b = endpoints.get(random.nextInt(endpoints.size()));
-        return inFlight(b) < inFlight(a) ? b : a;
+    /** {@code hosts} is not empty; {@code active} counts requests in flight per host; {@code hash} is the request's key. */
+    Pod pick(List<Pod> hosts, OptionalLong hash, ToIntFunction<Pod> active, RandomGenerator random);
+
+    static LoadBalancer forPolicy(Optional<LoadBalancerSettings> settings) {
+        if (settings.isPresent() && settings.get().consistentHash().isPresent()) {
+            long ring = settings.get().consistentHash().get().minimumRingSize();
+            return new RingHashBalancer(ring > 0 ? ring : RingHashBalancer.DEFAULT_MINIMUM_RING_SIZE);
+        }
+        LoadBalancerSettings.Simple simple = settings.map(LoadBalancerSettings::simple).orElse(LoadBalancerSettings.Simple.UNSPECIFIED);
+        return switch (simple) {
+            case ROUND_ROBIN -> new RoundRobinBalancer();
+            case RANDOM, PASSTHROUGH -> new RandomBalancer();
+            case UNSPECIFIED, LEAST_CONN, LEAST_REQUEST -> new LeastRequestBalancer();
+        };
     }
-
-    public void started(Pod pod) { counter(pod).incrementAndGet(); }
-
-    public void finished(Pod pod) { counter(pod).decrementAndGet(); }
-
-    private int inFlight(Pod pod) { return counter(pod).get(); }
-
-    private AtomicInteger counter(Pod pod) { return active.computeIfAbsent(pod.name(), k -> new AtomicInteger()); }
 }

@@ -47,16 +47,30 @@ public record MeshConfig(List<VirtualService> virtualServices, List<DestinationR
         return new MeshConfig(virtualServices, next);
     }
 
-    /** The VirtualService for a service FQDN; when several claim it, the first applied wins, as in istiod. */
+    /**
+     * The VirtualService sidecars use for a service FQDN: only those bound to the mesh (no {@code gateways}, or
+     * {@code mesh} listed); an exact host beats a wildcard ({@code *.example.com}); when several claim the same
+     * host, the first applied wins, as in istiod (which reports IST0109).
+     */
     public Optional<VirtualService> virtualServiceFor(String fqdn) {
-        return virtualServices.stream()
-                .filter(vs -> vs.hosts().stream().anyMatch(h -> Hosts.fqdn(h, vs.namespace()).equals(fqdn)))
+        Optional<VirtualService> exact = virtualServices.stream().filter(VirtualService::appliesToSidecars)
+                .filter(vs -> vs.hosts().stream().anyMatch(h -> !h.startsWith("*") && fqdnOf(h, vs.namespace()).equals(fqdn)))
+                .findFirst();
+        if (exact.isPresent()) return exact;
+        return virtualServices.stream().filter(VirtualService::appliesToSidecars)
+                .filter(vs -> vs.hosts().stream().anyMatch(h -> h.startsWith("*") && fqdn.endsWith(h.substring(1).toLowerCase())))
                 .findFirst();
     }
 
     public Optional<DestinationRule> destinationRuleFor(String fqdn) {
+        Optional<DestinationRule> exact = destinationRules.stream()
+                .filter(dr -> !dr.host().startsWith("*") && fqdnOf(dr.host(), dr.namespace()).equals(fqdn))
+                .findFirst();
+        if (exact.isPresent()) return exact;
         return destinationRules.stream()
-                .filter(dr -> Hosts.fqdn(dr.host(), dr.namespace()).equals(fqdn))
+                .filter(dr -> dr.host().startsWith("*") && fqdn.endsWith(dr.host().substring(1).toLowerCase()))
                 .findFirst();
     }
+
+    private static String fqdnOf(String host, String namespace) { return Hosts.fqdn(host.toLowerCase(), namespace); }
 }

@@ -1,71 +1,172 @@
 package workbench.mesh;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import workbench.istio.DestinationRule;
 import workbench.istio.Hosts;
+import workbench.istio.HttpMatch;
+import workbench.istio.HttpMirror;
 import workbench.istio.HttpRoute;
+import workbench.istio.LoadBalancerSettings.ConsistentHash;
 import workbench.istio.RouteDestination;
 import workbench.istio.Subset;
 import workbench.istio.VirtualService;
 
 /**
- * The routing decision of a caller's sidecar as one pure function of (config, registry, request, randomness):
- * VirtualService rules first-match, a weighted random pick per request (Envoy's weighted_clusters),
- * then the DestinationRule subset's endpoints.
+ * The routing decision of a caller's sidecar as one pure function of (config, registry, caller, request,
+ * randomness). In the order Envoy's filters run: the route is chosen (VirtualService rules for this caller,
+ * first match wins, else 404 NR; no VirtualService: the service's default route), a weighted destination is
+ * drawn (Envoy's weighted_clusters), the fault filter decides delay and abort, then the router resolves the
+ * cluster (503 NC when istiod built none, 503 UH without endpoints), rewrites the request, applies the header
+ * operations and draws the mirrors. Random draws happen in that order and only when needed, so a seeded
+ * generator replays a run.
  */
 public final class Router {
     private Router() {}
 
-    public static RouteDecision route(MeshConfig config, Registry registry, KubeService target,
-                                      MeshRequest request, RandomGenerator random) {
-        Optional<VirtualService> vs = config.virtualServiceFor(target.fqdn());
-        if (vs.isEmpty()) return forward(config, registry, target, "");
+    public static RouteDecision route(MeshConfig config, Registry registry, Pod caller, MeshRequest request, RandomGenerator random) {
+        String namespace = caller == null ? "default" : caller.namespace();
+        Optional<KubeService> target = registry.resolve(request.host(), namespace);
+        if (target.isEmpty()) return new RouteDecision.Unresolved(request.host());
+        int listenerPort = request.port();
 
-        Optional<HttpRoute> rule = vs.get().http().stream().filter(r -> r.matches(request)).findFirst();
-        if (rule.isEmpty()) return new RouteDecision.LocalReply(404, "", "NR (no route matched)");
+        Optional<VirtualService> vs = config.virtualServiceFor(target.get().fqdn());
+        RouteTable table = vs.map(v -> RouteTable.forCaller(v, caller, listenerPort)).orElse(null);
+        if (table == null || table.isEmpty()) return defaultRoute(config, registry, target.get(), caller, request);
 
-        RouteDestination chosen = pickWeighted(rule.get().route(), random);
-        String fqdn = Hosts.fqdn(chosen.destination().host(), vs.get().namespace());
-        Optional<KubeService> service = registry.service(fqdn);
-        if (service.isEmpty()) return new RouteDecision.LocalReply(503, "", "NC (no cluster for " + fqdn + ")");
-        return forward(config, registry, service.get(), chosen.destination().subset());
+        Optional<RouteTable.Selected> selected = table.select(request);
+        if (selected.isEmpty()) return new RouteDecision.LocalReply(404, "", "NR (no route matched)");
+        HttpRoute rule = selected.get().rule();
+        String routeName = vs.get().name() + " " + rule.path();
+
+        if (rule.redirect().isPresent()) {
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            headers.put("location", RedirectLocation.location(rule.redirect().get(), request, listenerPort));
+            headers = HeaderEditor.apply(rule.headers().response(), headers);
+            return new RouteDecision.LocalReply(RedirectLocation.status(rule.redirect().get()), "", "redirect by " + routeName,
+                    headers, Duration.ZERO);
+        }
+        if (rule.directResponse().isPresent()) {
+            var direct = rule.directResponse().get();
+            Map<String, String> headers = HeaderEditor.apply(rule.headers().response(), Map.of());
+            return new RouteDecision.LocalReply(direct.status(), direct.body(), "direct response by " + routeName, headers, Duration.ZERO);
+        }
+        if (rule.route().isEmpty()) return new RouteDecision.LocalReply(404, "", "NR (rule " + routeName + " has no route)");
+
+        RouteDestination chosen = pickWeighted(rule.route(), random);
+        FaultInjector.Decision fault = FaultInjector.decide(rule.fault(), random);
+        if (fault.aborts()) {
+            return new RouteDecision.LocalReply(fault.abortStatus().getAsInt(), FaultInjector.ABORT_BODY,
+                    "FI (fault abort by " + routeName + ")", Map.of(), fault.delay());
+        }
+        Optional<Cluster> cluster = cluster(config, registry, chosen.destination(), vs.get().namespace());
+        if (cluster.isEmpty()) {
+            return new RouteDecision.LocalReply(503, "", "NC (no cluster for " + chosen.destination() + ")", Map.of(), fault.delay());
+        }
+        if (cluster.get().endpoints().isEmpty()) return noHealthyUpstream(cluster.get(), fault.delay());
+
+        MeshRequest out = outgoing(rule, selected.get().match(), chosen, request);
+        boolean single = rule.route().size() == 1;
+        List<ConsistentHash> hashes = new ArrayList<>();
+        for (RouteDestination d : single ? rule.route() : rule.route().stream().filter(d -> d.effectiveWeight(2) > 0).toList()) {
+            HashPolicy.forDestination(config, d.destination(), vs.get().namespace()).ifPresent(hashes::add);
+        }
+        RetryPolicy retry = RetryPolicy.from(rule.retries(), single && !hashes.isEmpty());
+        List<HeaderEditor.Level> responseOps = single
+                ? List.of(HeaderEditor.level(rule.headers().response(), chosen.headers().response()))
+                : List.of(HeaderEditor.level(chosen.headers().response()), HeaderEditor.level(rule.headers().response()));
+        List<Cluster> mirrors = mirrors(config, registry, rule.mirrors(), vs.get().namespace(), random);
+        return new RouteDecision.Forward(cluster.get(), out, fault.delay(), rule.timeout(), retry, responseOps,
+                HashPolicy.key(hashes, request, caller), mirrors, routeName);
+    }
+
+    /** A service without VirtualService (or none left for this caller): its one cluster, Istio's default retries, no timeout. */
+    private static RouteDecision defaultRoute(MeshConfig config, Registry registry, KubeService service, Pod caller, MeshRequest request) {
+        Cluster cluster = clusterFor(config, registry, service, "").orElseThrow();
+        if (cluster.endpoints().isEmpty()) return noHealthyUpstream(cluster, Duration.ZERO);
+        List<ConsistentHash> hashes = HashPolicy.forService(config, service).map(List::of).orElse(List.of());
+        return new RouteDecision.Forward(cluster, request, Duration.ZERO, Optional.empty(), RetryPolicy.defaults(false),
+                List.of(), HashPolicy.key(hashes, request, caller), List.of(), "default route of " + service.fqdn());
+    }
+
+    private static RouteDecision noHealthyUpstream(Cluster cluster, Duration delay) {
+        return new RouteDecision.LocalReply(503, "no healthy upstream", "UH (no endpoints in " + cluster.name() + ")", Map.of(), delay);
     }
 
     /**
      * Envoy draws a number in [0, total weight) for every request and walks the list; weights are relative,
-     * a zero weight is never chosen.
+     * a zero weight is never chosen. A lone destination takes everything without a draw.
      */
     public static RouteDestination pickWeighted(List<RouteDestination> destinations, RandomGenerator random) {
         int n = destinations.size();
-        long total = destinations.stream().mapToLong(d -> d.effectiveWeight(n)).sum();
+        if (n == 1) return destinations.get(0);
+        long total = destinations.stream().mapToLong(d -> Math.max(0, d.effectiveWeight(n))).sum();
         if (total <= 0) return destinations.get(0);
         long draw = random.nextLong(total);
         for (RouteDestination d : destinations) {
-            draw -= d.effectiveWeight(n);
+            draw -= Math.max(0, d.effectiveWeight(n));
             if (draw < 0) return d;
         }
         throw new IllegalStateException("weights changed during the draw");
     }
 
-    private static RouteDecision forward(MeshConfig config, Registry registry, KubeService service, String subsetName) {
-        String cluster = "outbound|" + service.port() + "|" + subsetName + "|" + service.fqdn();
-        List<Pod> endpoints = registry.endpoints(service);
-        if (!subsetName.isEmpty()) {
-            Optional<Subset> subset = config.destinationRuleFor(service.fqdn()).flatMap(dr -> dr.subset(subsetName));
-            // istiod builds no cluster for a subset no DestinationRule defines: Envoy answers 503, empty body.
-            if (subset.isEmpty()) return new RouteDecision.LocalReply(503, "", "NC (cluster " + cluster + " not found)");
-            endpoints = endpoints.stream().filter(p -> subset.get().selects(p.labels())).toList();
+    /**
+     * The request as the router forwards it (Envoy finalizeRequestHeaders): destination-level header edits
+     * and authority when the route has several destinations, then the route's edits (a lone destination's
+     * own edits come after them), then the authority rewrite, then the path rewrite.
+     */
+    static MeshRequest outgoing(HttpRoute rule, Optional<HttpMatch> match, RouteDestination chosen, MeshRequest request) {
+        MeshRequest out = request;
+        boolean single = rule.route().size() == 1;
+        Optional<String> routeAuthority = rule.rewrite().filter(r -> !r.authority().isEmpty()).map(r -> r.authority());
+        if (routeAuthority.isEmpty()) routeAuthority = HeaderEditor.authority(rule.headers().request());
+        if (!single) {
+            out = out.withHeaders(HeaderEditor.apply(chosen.headers().request(), out.headers()));
+            Optional<String> clusterAuthority = HeaderEditor.authority(chosen.headers().request());
+            if (clusterAuthority.isPresent()) out = out.withAuthority(clusterAuthority.get());
+            out = out.withHeaders(HeaderEditor.apply(rule.headers().request(), out.headers()));
+        } else {
+            out = out.withHeaders(HeaderEditor.apply(
+                    HeaderEditor.level(rule.headers().request(), chosen.headers().request()), out.headers()));
+            if (routeAuthority.isEmpty()) routeAuthority = HeaderEditor.authority(chosen.headers().request());
         }
-        if (endpoints.isEmpty()) {
-            return new RouteDecision.LocalReply(503, "no healthy upstream", "UH (no endpoints in " + cluster + ")");
-        }
-        return new RouteDecision.Forward(cluster, service, subsetName, endpoints);
+        if (routeAuthority.isPresent()) out = out.withAuthority(routeAuthority.get());
+        if (rule.rewrite().isPresent()) out = out.withPath(UriRewriter.rewrite(rule.rewrite().get(), match, request.path()));
+        return out;
     }
 
-    /** Unused helper kept for symmetry with config lookups by rule. */
-    static Optional<DestinationRule> ruleFor(MeshConfig config, KubeService service) {
-        return config.destinationRuleFor(service.fqdn());
+    private static List<Cluster> mirrors(MeshConfig config, Registry registry, List<HttpMirror> mirrors, String vsNamespace,
+                                         RandomGenerator random) {
+        List<Cluster> out = new ArrayList<>();
+        for (HttpMirror m : mirrors) {
+            if (!FaultInjector.enabled(m.partsPerMillion(), random)) continue;
+            cluster(config, registry, m.destination(), vsNamespace).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The cluster istiod builds for a destination, or empty when it builds none (unknown host, port or subset: 503 NC). */
+    static Optional<Cluster> cluster(MeshConfig config, Registry registry, workbench.istio.Destination d, String vsNamespace) {
+        Optional<KubeService> service = registry.service(Hosts.fqdn(d.host().toLowerCase(), vsNamespace));
+        if (service.isEmpty()) return Optional.empty();
+        if (d.port().isPresent() && d.port().getAsInt() != service.get().port()) return Optional.empty();
+        return clusterFor(config, registry, service.get(), d.subset());
+    }
+
+    private static Optional<Cluster> clusterFor(MeshConfig config, Registry registry, KubeService service, String subsetName) {
+        Optional<DestinationRule> rule = config.destinationRuleFor(service.fqdn());
+        List<Pod> endpoints = registry.endpoints(service);
+        if (!subsetName.isEmpty()) {
+            Optional<Subset> subset = rule.flatMap(dr -> dr.subset(subsetName));
+            // istiod builds no cluster for a subset no DestinationRule defines: Envoy answers 503, empty body.
+            if (subset.isEmpty()) return Optional.empty();
+            endpoints = endpoints.stream().filter(p -> subset.get().selects(p.labels())).toList();
+        }
+        return Optional.of(new Cluster(Cluster.name(service.port(), subsetName, service.fqdn()), service, subsetName, endpoints,
+                PolicyMerge.effective(rule, subsetName, service.port())));
     }
 }

@@ -2,46 +2,86 @@ package workbench.mesh;
 
 import java.io.IOException;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The caller-side Envoy of one pod: resolves the target service, asks the {@link Router} for a decision
- * and, when it forwards, makes the real HTTP hop to the chosen endpoint.
+ * The caller-side Envoy of one pod: gives the request an {@code x-request-id}, asks the {@link Router} for a
+ * decision, serves an injected fault delay, fires the mirrors, and lets the {@link Retrier} make the real HTTP
+ * hops to endpoints of the chosen cluster. All randomness comes from the seed: one stream for routing draws
+ * (weights, faults, mirrors), one for load balancing, one for request IDs and one for retry backoff, so that
+ * concurrent callers cannot shift one kind of draw onto another.
  */
 public final class Sidecar implements Outbound {
     private final Pod pod;
     private final Mesh mesh;
     private final Upstream upstream;
-    private final RandomGenerator random;
-    private final LoadBalancer balancer = new LoadBalancer();
+    private final RandomGenerator routing;
+    private final RandomGenerator balancing;
+    private final RandomGenerator ids;
+    private final Retrier retrier;
+    private final LongSupplier clock = System::nanoTime;
+    private final Map<String, ClusterState> clusters = new ConcurrentHashMap<>();
 
     Sidecar(Pod pod, Mesh mesh, Upstream upstream, long seed) {
         this.pod = pod;
         this.mesh = mesh;
         this.upstream = upstream;
-        this.random = new SplittableRandom(seed);
+        SplittableRandom root = new SplittableRandom(seed);
+        this.routing = root.split();
+        this.balancing = root.split();
+        this.ids = root.split();
+        this.retrier = new Retrier(upstream, root.split(), clock);
     }
 
     public Pod pod() { return pod; }
 
+    /** This sidecar's state for a cluster, as built by the traffic policy in force (for tests and diagnostics). */
+    public java.util.Optional<ClusterState> cluster(String name) { return java.util.Optional.ofNullable(clusters.get(name)); }
+
     @Override
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
-        KubeService target = mesh.registry().resolve(request.host(), pod.namespace())
-                .orElseThrow(() -> new UnknownHostException(request.host()));
+        long appDeadline = timeout == null || timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
+        MeshRequest outgoing = RequestIds.ensure(request, ids);
         RouteDecision decision;
-        Pod endpoint;
-        synchronized (random) { // one draw sequence per sidecar, so a seed replays the same split
-            decision = Router.route(mesh.config(), mesh.registry(), target, request, random);
-            if (decision instanceof RouteDecision.LocalReply reply) return reply.response();
-            endpoint = balancer.pick(((RouteDecision.Forward) decision).endpoints(), random);
+        synchronized (routing) { // one draw sequence per sidecar, so a seed replays the same split
+            decision = Router.route(mesh.config(), mesh.registry(), pod, outgoing, routing);
         }
-        balancer.started(endpoint);
+        if (decision instanceof RouteDecision.Unresolved u) throw new UnknownHostException(u.host());
+        if (decision instanceof RouteDecision.LocalReply reply) {
+            delay(reply.delay(), appDeadline);
+            return reply.response();
+        }
+        RouteDecision.Forward forward = (RouteDecision.Forward) decision;
+        delay(forward.faultDelay(), appDeadline);
+        for (Cluster mirror : forward.mirrors()) {
+            Mirror.fire(state(mirror), mirror, forward.request(), forward.timeout(), upstream);
+        }
+        return retrier.execute(forward, state(forward.cluster()), appDeadline);
+    }
+
+    private ClusterState state(Cluster cluster) {
+        return clusters.compute(cluster.name(), (name, old) ->
+                old != null && old.policy().equals(cluster.policy()) ? old : new ClusterState(name, cluster.policy(), balancing, clock));
+    }
+
+    /** An injected delay; the calling application may give up first, as its own HTTP client would. */
+    private void delay(Duration delay, long appDeadline) throws IOException {
+        if (delay.isZero()) return;
+        long until = clock.getAsLong() + delay.toNanos();
+        long wake = Math.min(until, appDeadline);
         try {
-            return upstream.send(endpoint, request, timeout);
-        } finally {
-            balancer.finished(endpoint);
+            long left;
+            while ((left = wake - clock.getAsLong()) > 0) Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted during an injected delay", e);
         }
+        if (appDeadline < until) throw new HttpTimeoutException("request timed out");
     }
 }

@@ -1,0 +1,53 @@
+package workbench.mesh;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Request mirroring (Envoy shadow policies as pilot writes them): a fire-and-forget copy of the forwarded
+ * request (after rewrites and header edits) to the mirror cluster, sent when the request is sent, with the
+ * route timeout and no retries; its response is ignored. Istio 1.28 sets disable_shadow_host_suffix_append
+ * (pilot env DISABLE_SHADOW_HOST_SUFFIX defaults to true), so the copy keeps the original Host, with no
+ * {@code -shadow} suffix.
+ */
+final class Mirror {
+    private static final ExecutorService SENDERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "mesh-mirror");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private Mirror() {}
+
+    static void fire(ClusterState state, Cluster cluster, MeshRequest request, Optional<Duration> timeout, Upstream upstream) {
+        SENDERS.execute(() -> {
+            List<Pod> healthy = state.healthy(cluster.endpoints());
+            if (healthy.isEmpty()) return;
+            Pod host = state.choose(healthy, OptionalLong.empty(), new HashSet<>(), false, 0);
+            Duration limit = timeout.filter(d -> !d.isZero()).orElse(null);
+            long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
+            try (ConnectionPool.Lease lease = state.pool().acquire(host.name(), deadline)) {
+                state.started(host);
+                try {
+                    MeshResponse r = upstream.send(host, request, limit);
+                    state.record(host, r.status());
+                } catch (java.net.http.HttpTimeoutException | java.net.SocketTimeoutException e) {
+                    state.record(host, 504);
+                } catch (java.io.IOException e) {
+                    state.record(host, 503);
+                } finally {
+                    state.finished(host);
+                }
+            } catch (ConnectionPool.Overflow | ConnectionPool.PendingTimeout e) {
+                // dropped, as Envoy drops a shadow that overflows
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+}
