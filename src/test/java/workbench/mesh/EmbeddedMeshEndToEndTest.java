@@ -363,6 +363,51 @@ class EmbeddedMeshEndToEndTest {
     }
 
     @Test
+    void theCircuitBreakingTaskOnHttpbin() throws Exception {
+        // Istio task "Circuit Breaking": DestinationRule httpbin as in the task, fortio with 3 concurrent connections
+        backend.deploy(Manifests.load(Path.of("manifests/httpbin.yaml")));
+        apply("""
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: httpbin}
+                spec:
+                  host: httpbin
+                  trafficPolicy:
+                    connectionPool:
+                      tcp: {maxConnections: 1}
+                      http: {http1MaxPendingRequests: 1, maxRequestsPerConnection: 1}
+                    outlierDetection:
+                      consecutive5xxErrors: 1
+                      interval: 1s
+                      baseEjectionTime: 3m
+                      maxEjectionPercent: 100
+                """);
+        ConcurrentLinkedQueue<MeshResponse> responses = new ConcurrentLinkedQueue<>();
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 3; c++) {
+                done.add(callers.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        responses.add(backend.caller().send(MeshRequest.get("http://httpbin:8000/delay/0.05", Map.of()), Duration.ofSeconds(5)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        } finally {
+            callers.shutdownNow();
+        }
+        long ok = responses.stream().filter(r -> r.status() == 200).count();
+        long overflow = responses.stream().filter(r -> r.status() == 503 && "true".equals(r.headers().get("x-envoy-overloaded"))).count();
+        assertThat(ok + overflow).isEqualTo(30);
+        assertThat(ok).isPositive();
+        assertThat(overflow).as("the task sees many 503s with 3 connections").isPositive();
+        // overflows are not upstream errors: outlier detection does not eject httpbin over them
+        assertThat(backend.caller().send(MeshRequest.get("http://httpbin:8000/get", Map.of()), Duration.ofSeconds(5)).status()).isEqualTo(200);
+    }
+
+    @Test
     void outlierDetectionEjectsTheFailingHost() throws IOException {
         AtomicInteger bad = new AtomicInteger();
         AtomicInteger good = new AtomicInteger();
