@@ -12,9 +12,13 @@ import java.util.Map;
 public record MeshRequest(String method, String authority, String path, Map<String, String> headers, String body) {
 
     public MeshRequest {
-        Map<String, String> lower = new LinkedHashMap<>();
-        headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-        headers = Map.copyOf(lower);
+        // requests are copied at every hop and edit; Map.copyOf of an immutable map is free, so lower-case only when needed
+        if (headers.keySet().stream().anyMatch(k -> !k.equals(k.toLowerCase(Locale.ROOT)))) {
+            Map<String, String> lower = new LinkedHashMap<>();
+            headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+            headers = lower;
+        }
+        headers = Map.copyOf(headers);
         body = body == null ? "" : body;
     }
 

@@ -29,8 +29,12 @@ public record RetryPolicy(int numRetries, Set<String> retryOn, Set<Integer> stat
     /** The route carries no retry policy (attempts: 0). */
     public static final RetryPolicy NONE = new RetryPolicy(0, Set.of(), Set.of(), Optional.empty(), false, DEFAULT_BACKOFF, 1);
 
+    private static final RetryPolicy DEFAULTS = new RetryPolicy(2, tokens(DEFAULT_RETRY_ON), Set.of(), Optional.empty(), true, DEFAULT_BACKOFF, 5);
+    private static final RetryPolicy DEFAULTS_HASHED = new RetryPolicy(2, tokens(DEFAULT_RETRY_ON), Set.of(), Optional.empty(), false, DEFAULT_BACKOFF, 5);
+
+    /** Istio's policy for a route without {@code retries}; built once, since every request of such a route needs it. */
     public static RetryPolicy defaults(boolean consistentHash) {
-        return new RetryPolicy(2, tokens(DEFAULT_RETRY_ON), Set.of(), Optional.empty(), !consistentHash, DEFAULT_BACKOFF, 5);
+        return consistentHash ? DEFAULTS_HASHED : DEFAULTS;
     }
 
     public static RetryPolicy from(Optional<HttpRetry> retries, boolean consistentHash) {

@@ -40,25 +40,36 @@ public final class MeshThroughput {
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Path manifests = Path.of("manifests");
 
-        try (EmbeddedBackend mesh = new EmbeddedBackend(1, "default")) {
-            mesh.deploy(Manifests.load(manifests.resolve("bookinfo.yaml"), manifests.resolve("fortio.yaml")));
-            mesh.apply(Manifests.load(manifests.resolve("reviews-destination-rule.yaml"), manifests.resolve("reviews-canary.yaml")));
-            try (Direct direct = new Direct()) {
-                List<Double> meshRates = new ArrayList<>();
-                List<Double> directRates = new ArrayList<>();
-                for (int round = 0; round < rounds; round++) {
-                    meshRates.add(rate(mesh.productPage(), requests, concurrency));
-                    directRates.add(rate(direct.client(), requests, concurrency));
-                }
-                // the first round warms the JIT up; report the rest
-                double m = median(meshRates.subList(1, rounds));
-                double d = median(directRates.subList(1, rounds));
-                System.out.printf(Locale.ROOT, "mesh (routing layer):    %.0f req/s  rounds %s%n", m, format(meshRates));
-                System.out.printf(Locale.ROOT, "direct (no routing):     %.0f req/s  rounds %s%n", d, format(directRates));
-                System.out.printf(Locale.ROOT, "routing layer cost:      %.1f%% of baseline throughput (mesh/direct = %.3f)%n",
-                        100 * (1 - m / d), m / d);
+        try (EmbeddedBackend lesson = meshWith(manifests, manifests.resolve("reviews-destination-rule.yaml"), manifests.resolve("reviews-canary.yaml"));
+             EmbeddedBackend realistic = meshWith(manifests, Path.of("src/test/resources/bench/realistic-rules.yaml"));
+             Direct direct = new Direct()) {
+            List<Double> lessonRates = new ArrayList<>();
+            List<Double> realisticRates = new ArrayList<>();
+            List<Double> directRates = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) { // interleaved, so load on the machine hits all three alike
+                lessonRates.add(rate(lesson.productPage(), requests, concurrency));
+                realisticRates.add(rate(realistic.productPage(), requests, concurrency));
+                directRates.add(rate(direct.client(), requests, concurrency));
             }
+            // the first half of the rounds warms the JIT up; report the median of the rest
+            double d = median(steady(directRates));
+            report("direct (no routing)", directRates, d);
+            report("mesh, lesson 03 canary", lessonRates, d);
+            report("mesh, realistic rules", realisticRates, d);
         }
+    }
+
+    private static EmbeddedBackend meshWith(Path manifests, Path... config) {
+        EmbeddedBackend mesh = new EmbeddedBackend(1, "default");
+        mesh.deploy(Manifests.load(manifests.resolve("bookinfo.yaml"), manifests.resolve("fortio.yaml")));
+        mesh.apply(Manifests.load(config));
+        return mesh;
+    }
+
+    private static void report(String name, List<Double> rates, double baseline) {
+        double m = median(steady(rates));
+        System.out.printf(Locale.ROOT, "%-24s %6.0f req/s  (%.3f of direct, routing cost %.1f%%)  rounds %s%n",
+                name + ":", m, m / baseline, 100 * (1 - m / baseline), format(rates));
     }
 
     private static double rate(PageClient client, int requests, int concurrency) {
@@ -114,6 +125,8 @@ public final class MeshThroughput {
             executor.shutdownNow();
         }
     }
+
+    private static List<Double> steady(List<Double> rounds) { return rounds.subList(rounds.size() / 2, rounds.size()); }
 
     private static double median(List<Double> xs) {
         List<Double> s = new ArrayList<>(xs);
