@@ -3,42 +3,37 @@ package workbench.backend.k3s;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.TestcontainersConfiguration;
-import workbench.backend.Backend;
 import workbench.backend.BackendException;
-import workbench.backend.PageClient;
-import workbench.backend.PodStatus;
+import workbench.backend.kubeconfig.ClusterBackend;
 import workbench.backend.kubeconfig.ClusterMesh;
 import workbench.backend.kubeconfig.NamespacePolicy;
 import workbench.backend.kubeconfig.PhaseClock;
 import workbench.backend.kubeconfig.Waiter;
-import workbench.manifest.Document;
 
 /**
  * A throwaway Kubernetes: k3s in a Docker container, with real Istio installed by k3s's Helm
  * controller. The lesson runs against it exactly as against the user's cluster; the container is
  * removed when the backend closes, unless it is to be reused.
  */
-public final class K3sBackend implements Backend {
+public final class K3sBackend extends ClusterBackend {
     static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(15);
 
     private final K3sSettings settings;
     private final K3sCluster cluster;
-    private final ClusterMesh mesh;
     private final PhaseClock clock;
     private final String kubernetesVersion;
     private final Path keptKubeconfig;
 
     private K3sBackend(K3sSettings settings, K3sCluster cluster, ClusterMesh mesh, PhaseClock clock,
                        String kubernetesVersion, Path keptKubeconfig) {
+        super(mesh);
         this.settings = settings;
         this.cluster = cluster;
-        this.mesh = mesh;
         this.clock = clock;
         this.kubernetesVersion = kubernetesVersion;
         this.keptKubeconfig = keptKubeconfig;
@@ -91,8 +86,6 @@ public final class K3sBackend implements Backend {
 
     @Override public String name() { return "k3s"; }
 
-    @Override public String namespace() { return mesh.namespace(); }
-
     @Override
     public LinkedHashMap<String, String> stamp() {
         LinkedHashMap<String, String> s = new LinkedHashMap<>();
@@ -104,20 +97,6 @@ public final class K3sBackend implements Backend {
         s.putAll(clock.stampEntries());
         return s;
     }
-
-    @Override public void deploy(List<Document> workloads) { mesh.deploy(workloads); }
-
-    @Override public List<PodStatus> pods() { return mesh.pods(); }
-
-    @Override public Duration apply(List<Document> config) { return mesh.apply(config); }
-
-    @Override public void delete(List<Document> docs) { mesh.delete(docs); }
-
-    @Override public List<String> existing(List<Document> docs) { return mesh.existing(docs); }
-
-    @Override public String fortioCurl(String url) { return mesh.fortioCurl(url); }
-
-    @Override public PageClient productPage() { return mesh.productPage(); }
 
     /** While a kept cluster runs: where its kubeconfig is and the port-forward that reaches productpage from a browser. */
     @Override

@@ -13,18 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
-import workbench.backend.Backend;
 import workbench.backend.BackendException;
-import workbench.backend.PageClient;
-import workbench.backend.PodStatus;
-import workbench.manifest.Document;
 
 /**
  * The user's own cluster, reached through a kubeconfig context, with Istio already installed. The
  * lesson runs in a namespace of its own ({@code workbench-<lesson>-<random>}) unless one is named, and
  * the backend never changes or deletes anything it did not create.
  */
-public final class KubeconfigBackend implements Backend {
+public final class KubeconfigBackend extends ClusterBackend {
     public static final String ISTIO_NAMESPACE = "istio-system";
     static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(10);
 
@@ -32,7 +28,6 @@ public final class KubeconfigBackend implements Backend {
     public record Settings(Path kubeconfig, String context, String namespace, String lesson, boolean keep) {}
 
     private final KubernetesClient client;
-    private final ClusterMesh mesh;
     private final Settings settings;
     private final String contextName;
     private final String kubernetesVersion;
@@ -41,8 +36,8 @@ public final class KubeconfigBackend implements Backend {
 
     private KubeconfigBackend(KubernetesClient client, ClusterMesh mesh, Settings settings, String contextName,
                               String kubernetesVersion, String istioVersion, PhaseClock clock) {
+        super(mesh);
         this.client = client;
-        this.mesh = mesh;
         this.settings = settings;
         this.contextName = contextName;
         this.kubernetesVersion = kubernetesVersion;
@@ -121,8 +116,6 @@ public final class KubeconfigBackend implements Backend {
 
     @Override public String name() { return "kubeconfig"; }
 
-    @Override public String namespace() { return mesh.namespace(); }
-
     @Override
     public LinkedHashMap<String, String> stamp() {
         LinkedHashMap<String, String> s = new LinkedHashMap<>();
@@ -133,20 +126,6 @@ public final class KubeconfigBackend implements Backend {
         s.putAll(clock.stampEntries());
         return s;
     }
-
-    @Override public void deploy(List<Document> workloads) { mesh.deploy(workloads); }
-
-    @Override public List<PodStatus> pods() { return mesh.pods(); }
-
-    @Override public Duration apply(List<Document> config) { return mesh.apply(config); }
-
-    @Override public void delete(List<Document> docs) { mesh.delete(docs); }
-
-    @Override public List<String> existing(List<Document> docs) { return mesh.existing(docs); }
-
-    @Override public String fortioCurl(String url) { return mesh.fortioCurl(url); }
-
-    @Override public PageClient productPage() { return mesh.productPage(); }
 
     @Override
     public Optional<String> browserHint() {
