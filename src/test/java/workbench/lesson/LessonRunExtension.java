@@ -45,7 +45,7 @@ public final class LessonRunExtension implements ParameterResolver {
 
     private static Ran run(Class<?> testClass) {
         RunsLesson spec = testClass.getAnnotation(RunsLesson.class);
-        List<String> args = new ArrayList<>(List.of("--backend", "embedded",
+        List<String> args = new ArrayList<>(List.of("--backend", spec.backend(),
                 "--out", Path.of("target", "lesson-tests", testClass.getSimpleName()).toString()));
         args.addAll(Arrays.asList(spec.args()));
         return run(lessonOf(spec.value()), args.toArray(String[]::new));

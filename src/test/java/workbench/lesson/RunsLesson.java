@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a lesson once for the annotated test class, on the embedded mesh, and hands its
+ * Runs a lesson once for the annotated test class, on the backend it names, and hands its
  * {@link LessonRunExtension.Ran} to every test method that asks for it.
  */
 @Target(ElementType.TYPE)
@@ -17,6 +17,9 @@ public @interface RunsLesson {
     /** The lesson script's class; it must have a static {@code lesson()} method. */
     Class<?> value();
 
-    /** Extra command-line arguments (the extension adds --backend embedded and --out under target/). */
+    /** The backend to run on. */
+    String backend() default "embedded";
+
+    /** Extra command-line arguments (the extension adds --backend and --out under target/). */
     String[] args() default {};
 }
