@@ -1,6 +1,7 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
 //JAVA 17+
-//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8
+//COMPILE_OPTIONS -encoding UTF-8
 //SOURCES workbench/**.java
 
 import workbench.lesson.Lesson;
@@ -62,7 +63,7 @@ public class Lesson03TrafficManagement {
                 fortio の Pod から productpage に 5 回アクセスし、ページに表示される「Reviews served by:」の Pod 名から
                 バージョンを取り出します。すべて `reviews-v1` になるはずです。""", 5)
 
-            .checkSplit("2,000 回送って v1 への固定を確かめる", """
+            .checkSplit("まとめて送って v1 への固定を確かめる", """
                 5 回では偶然もありえるので、まとめてリクエストを送り、応答をすべて数えます。
                 VirtualService が v1 に 100% を割り当てているので、v1 以外が 1 件でも混ざれば不合格です。""")
 
@@ -77,7 +78,7 @@ public class Lesson03TrafficManagement {
                 おおよそ 8 対 2 で `reviews-v1` と `reviews-v3` が混ざりますが、10 回程度ではちょうど 8:2 になるとは限りません。
                 ここで確かめるのは、v2 のような割り当てていないバージョンが現れないことです。""", 10)
 
-            .checkSplit("まとめて送って 80/20 を確かめる", """
+            .checkSplit("まとめて送って割合を確かめる", """
                 大量に送れば、観測される割合は weight に近づきます。
                 期待する割合はレッスンに書き込まず、適用した VirtualService の weight から読み取ります。
                 weight を 50/50 などに書き換えて実行し直しても、その値に対して判定されます。

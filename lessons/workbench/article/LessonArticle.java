@@ -41,6 +41,12 @@ public final class LessonArticle {
             .attribute("toc", "left")
             .attribute("toc-title", "目次")
             .attribute("nofooter", "")
+            .attribute("important-caption", "重要")
+            .attribute("warning-caption", "警告")
+            .attribute("caution-caption", "注意")
+            .attribute("note-caption", "注記")
+            .attribute("table-caption", "表")
+            .attribute("listing-caption", "")
             .blank();
     }
 

@@ -36,6 +36,16 @@ public final class PodServer implements AutoCloseable {
 
     public InetSocketAddress address() { return server.getAddress(); }
 
+    /** Whether the port takes a TCP connection right now: how a readiness probe of the pod would see it. */
+    public boolean accepts() {
+        try (java.net.Socket probe = new java.net.Socket()) {
+            probe.connect(server.getAddress(), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static void serve(HttpExchange exchange, App app, Outbound outbound) throws IOException {
         try (exchange) {
             Map<String, String> headers = new LinkedHashMap<>();

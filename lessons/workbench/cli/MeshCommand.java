@@ -23,7 +23,7 @@ public final class MeshCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean userError = e instanceof ManifestException || e instanceof BackendException;
+            boolean userError = e instanceof ManifestException || e instanceof BackendException || e instanceof UsageException;
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
             if (verbose) e.printStackTrace(commandLine.getErr());

@@ -72,7 +72,8 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (requests < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--requests must be at least 1");
+        if (requests < 1) throw new UsageException("--requests must be at least 1 (got " + requests + ")");
+        if (concurrency < 1) throw new UsageException("--concurrency must be at least 1 (got " + concurrency + ")");
         List<Document> config = Manifests.load(files.toArray(Path[]::new));
         List<Document> workloads = Manifests.load(manifests.resolve("bookinfo.yaml"), manifests.resolve("fortio.yaml"),
                 manifests.resolve("httpbin.yaml"));
@@ -83,7 +84,6 @@ final class ProbeCommand implements Callable<Integer> {
         if (findings.stream().anyMatch(Finding::isError)) return 1;
 
         long s = seed != null ? seed : Math.abs(new java.util.Random().nextLong() % 1_000_000_000L);
-        if (!json) err.println("embedded mesh, seed " + s);
         try (EmbeddedBackend mesh = new EmbeddedBackend(s, "default")) {
             mesh.admit(config);
             mesh.deploy(workloads);
@@ -91,8 +91,8 @@ final class ProbeCommand implements Callable<Integer> {
             Map<String, String> sent = new LinkedHashMap<>(headers);
             if (user != null) sent.put("cookie", login(mesh, user));
             Observations o = Probe.bulk(mesh.productPage(), path, sent, requests, concurrency);
-            if (json) out.println(json(o));
-            else report(out, o);
+            if (json) out.println(json(o, s));
+            else report(out, o, s);
         }
         return 0;
     }
@@ -106,7 +106,8 @@ final class ProbeCommand implements Callable<Integer> {
         return cookie.split(";")[0];
     }
 
-    static String json(Observations o) {
+    /** The fields the README documents, plus the seed, so a run can be replayed. */
+    static String json(Observations o, long seed) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("requests", o.size());
@@ -115,6 +116,7 @@ final class ProbeCommand implements Callable<Integer> {
         counts(root.putObject("reviews"), REVIEWS, o.byReviews());
         counts(root.putObject("ratings"), RATINGS, o.byRatings());
         root.put("seconds", Math.round(o.elapsed().toNanos() / 1e6) / 1000.0);
+        root.put("seed", seed);
         return root.toString();
     }
 
@@ -123,8 +125,8 @@ final class ProbeCommand implements Callable<Integer> {
         counted.forEach((k, v) -> { if (!keys.contains(k)) node.put(k, v); });
     }
 
-    private static void report(PrintWriter out, Observations o) {
-        out.printf(java.util.Locale.ROOT, "%d requests in %.2f s%n", o.size(), o.elapsed().toNanos() / 1e9);
+    private static void report(PrintWriter out, Observations o, long seed) {
+        out.printf(java.util.Locale.ROOT, "%d requests in %.2f s (seed %d)%n", o.size(), o.elapsed().toNanos() / 1e9, seed);
         out.println("status:  " + o.byStatus());
         out.println("reviews: " + o.byReviews());
         out.println("ratings: " + o.byRatings());

@@ -23,22 +23,25 @@ record Apply(String title, String prose, String manifest) implements Step {
         }
         run.article().section(title, prose);
         run.article().manifest(manifest);
-        run.article().commands("実行するコマンド", List.of("kubectl apply -n " + run.backend().namespace() + " -f manifests/" + manifest));
+        run.article().commands("実行するコマンド", List.of("kubectl apply -n " + run.backend().namespace() + " -f " + run.commandPath(manifest)));
 
         List<Document> cluster = new ArrayList<>(run.createdNewestFirst());
         java.util.Collections.reverse(cluster);
         cluster.addAll(docs);
         List<String> warnings = Findings.of(docs, cluster).stream().map(Findings::line).toList();
         if (!warnings.isEmpty()) {
-            warnings.forEach(w -> run.console().println("      ! " + w));
+            warnings.forEach(w -> run.say("! " + w));
             run.article().warnings("Istio(istiod の検証 / istioctl analyze)とエミュレータからの警告", warnings);
         }
 
         run.created(docs);
         Duration inEffect = run.backend().apply(docs);
 
-        run.article().output("kubectl の出力(観測)", answers);
-        run.article().prose(String.format(Locale.ROOT, "設定が反映されるまでにかかった時間: %.2f 秒", inEffect.toNanos() / 1e9));
+        run.article().output("kubectl の出力", answers);
+        run.article().prose(run.backend().name().equals("embedded")
+                ? "組み込みメッシュでは、適用した設定はその場で全サイドカーに反映されます。"
+                  + "本物のクラスタでは istiod が各 Envoy に設定を配るまで少し時間がかかります。"
+                : String.format(Locale.ROOT, "すべてのサイドカーに新しい設定が届くまでにかかった時間(観測): %.2f 秒", inEffect.toNanos() / 1e9));
     }
 
     /** How kubectl names a kind: "virtualservice.networking.istio.io", or just "service" for the core group. */

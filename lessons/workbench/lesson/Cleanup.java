@@ -15,7 +15,7 @@ record Cleanup(String title, String prose) implements Step {
         Set<String> files = new LinkedHashSet<>();
         created.forEach(d -> files.add(d.file().getFileName().toString()));
         List<String> commands = new ArrayList<>();
-        files.forEach(f -> commands.add("kubectl delete -n " + run.backend().namespace() + " -f manifests/" + f + " --ignore-not-found"));
+        files.forEach(f -> commands.add("kubectl delete -n " + run.backend().namespace() + " -f " + run.commandPath(f) + " --ignore-not-found"));
         commands.add("kubectl get virtualservice,destinationrule,deployment,service -n " + run.backend().namespace());
         run.article().section(title, prose);
         run.article().commands("実行するコマンド", commands);

@@ -14,7 +14,7 @@ record Deploy(String title, String prose, List<String> manifests) implements Ste
         String ns = run.backend().namespace();
         List<String> commands = new ArrayList<>();
         commands.add("kubectl label namespace " + ns + " istio-injection=enabled --overwrite");
-        manifests.forEach(m -> commands.add("kubectl apply -n " + ns + " -f manifests/" + m));
+        manifests.forEach(m -> commands.add("kubectl apply -n " + ns + " -f " + run.commandPath(m)));
         commands.add("kubectl get pods -n " + ns);
         run.article().section(title, prose);
         run.article().commands("実行するコマンド", commands);

@@ -9,6 +9,7 @@ import workbench.backend.Backend;
 import workbench.backend.BackendException;
 import workbench.backend.Backends;
 import workbench.cli.LessonOptions;
+import workbench.cli.UsageException;
 import workbench.manifest.ManifestException;
 
 /** The command line of every lesson: options, --help, short errors, and the exit status. */
@@ -47,7 +48,7 @@ public final class LessonCommand implements Callable<Integer> {
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean userError = e instanceof ManifestException || e instanceof BackendException;
+            boolean userError = e instanceof ManifestException || e instanceof BackendException || e instanceof UsageException;
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (options.verbose) e.printStackTrace(commandLine.getErr());
             else if (!userError) commandLine.getErr().println("(run with --verbose for the stack trace)");

@@ -1,6 +1,5 @@
 package workbench.lesson;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,19 +20,18 @@ public final class LessonRun {
     private final Backend backend;
     private final LessonArticle article;
     private final Map<String, List<Document>> manifests;
-    private final PrintStream console;
+    private final List<String> printed = new ArrayList<>();
     private final List<Document> created = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
     private final List<Observations> bulkRuns = new ArrayList<>();
     private final Map<String, String> timings = new LinkedHashMap<>();
     private String currentStep = "";
 
-    LessonRun(LessonOptions options, Backend backend, LessonArticle article, Map<String, List<Document>> manifests, PrintStream console) {
+    LessonRun(LessonOptions options, Backend backend, LessonArticle article, Map<String, List<Document>> manifests) {
         this.options = options;
         this.backend = backend;
         this.article = article;
         this.manifests = manifests;
-        this.console = console;
     }
 
     public LessonOptions options() { return options; }
@@ -42,7 +40,20 @@ public final class LessonRun {
 
     public LessonArticle article() { return article; }
 
-    public PrintStream console() { return console; }
+    /** A note for the console (a warning, a hint); the runner prints it under the step's progress line. */
+    public void say(String line) { printed.add(line); }
+
+    /** What the current step said, handed over once. */
+    List<String> printedDuringStep() {
+        List<String> out = List.copyOf(printed);
+        printed.clear();
+        return out;
+    }
+
+    /** The manifest file as the reader names it in commands ("manifests/reviews-canary.yaml"). */
+    public String commandPath(String fileName) {
+        return options.manifests.resolve(fileName).toString().replace('\\', '/');
+    }
 
     /** The documents of a manifest file, loaded and validated before the lesson started. */
     public List<Document> manifest(String fileName) {

@@ -11,10 +11,8 @@ import java.util.Map;
 import workbench.article.HtmlRenderer;
 import workbench.article.LessonArticle;
 import workbench.backend.Backend;
-import workbench.backend.BackendException;
 import workbench.cli.LessonOptions;
 import workbench.manifest.Document;
-import workbench.manifest.ManifestException;
 
 /**
  * Runs a lesson's steps in order on one backend, printing each step with its duration, and always
@@ -44,6 +42,7 @@ public final class LessonRunner {
         String namespace = options.namespace == null ? "default" : options.namespace;
         out.println(lesson.id() + ": " + lesson.title());
 
+        Preflight.checkOptions(options);
         Map<String, List<Document>> manifests = Preflight.load(lesson, options.manifests, namespace);
         Backend backend = opener.open(options, seed, lesson.id(), out);
         try {
@@ -54,49 +53,62 @@ public final class LessonRunner {
         }
         LessonArticle article = new LessonArticle(lesson.id(), lesson.title(), options.out, options.manifests);
         if (backend.name().equals("embedded")) article.notice(EMBEDDED_NOTICE);
-        LessonRun run = new LessonRun(options, backend, article, manifests, out);
-        String error = null;
+        LessonRun run = new LessonRun(options, backend, article, manifests);
+        StepError error = null;
+        boolean keepRunning = false;
         try {
             error = runSteps(lesson, run);
-        } finally {
             if (error != null && !options.keep) deleteQuietly(run);
-            Map<String, String> stamp = stamp(lesson, backend, run, started);
-            article.stamp(stamp);
+            article.stamp(stamp(lesson, backend, run, started));
             writeArticle(article);
-            if (!options.keep || error != null) backend.close();
+            keepRunning = options.keep && error == null;
+        } finally {
+            if (!keepRunning) backend.close(); // even when the article could not be written: nothing is left running
         }
         boolean allPassed = run.checks().stream().allMatch(Check::passed);
         int exit = error != null ? LessonResult.ERROR : allPassed ? LessonResult.PASSED : LessonResult.CHECK_FAILED;
         long failed = run.checks().stream().filter(c -> !c.passed()).count();
-        out.printf(Locale.ROOT, "%s: %d checks, %d failed, in %.1f s%n", exit == 0 ? "PASSED" : "FAILED",
-                run.checks().size(), failed, (System.nanoTime() - started) / 1e9);
-        if (options.keep && error == null) keepRunning(backend);
-        return new LessonResult(exit, run.checks(), run.bulkRuns(), article.htmlPath(), seed, error);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (error != null) {
+            out.printf(Locale.ROOT, "ERROR at step %s after %.1f s (%d checks made, %d failed)%n", error.step(), seconds,
+                    run.checks().size(), failed);
+        } else {
+            out.printf(Locale.ROOT, "%s: %d checks, %d failed, in %.1f s%n", exit == 0 ? "PASSED" : "FAILED",
+                    run.checks().size(), failed, seconds);
+        }
+        if (keepRunning) keepRunning(backend);
+        return new LessonResult(exit, run.checks(), run.bulkRuns(), article.htmlPath(), seed, error == null ? null : error.message());
     }
 
-    /** Returns the error that stopped the lesson, or null when every step ran. */
-    private String runSteps(Lesson lesson, LessonRun run) {
+    /** The step that stopped the lesson ("7/13 title") and what stopped it. */
+    private record StepError(String step, String message) {}
+
+    /** Runs the steps in order; returns what stopped the lesson, or null when every step ran. */
+    private StepError runSteps(Lesson lesson, LessonRun run) {
         List<Step> steps = lesson.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             String label = step.title().isEmpty() ? "はじめに" : step.title();
+            String position = (i + 1) + "/" + steps.size();
             run.enter(label);
             int before = run.checks().size();
             long t0 = System.nanoTime();
-            out.printf(Locale.ROOT, "[%d/%d] %s ... ", i + 1, steps.size(), label);
-            out.flush();
             try {
                 step.run(run);
-            } catch (ManifestException | BackendException | IllegalStateException | IllegalArgumentException e) {
-                out.println("error");
-                run.article().failure("このステップは途中で止まりました: " + e.getMessage());
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.toString() : e.getMessage();
+                out.printf(Locale.ROOT, "[%s] %s ... error%n", position, label);
+                run.printedDuringStep().forEach(l -> out.println("      " + l));
+                run.article().failure("このステップは途中で止まりました: " + message);
                 if (options.verbose) e.printStackTrace(out);
-                return e.getMessage();
+                return new StepError(position + " " + label, message);
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            List<Check> made = run.checks().subList(before, run.checks().size());
-            out.printf(Locale.ROOT, "%.2f s%n", seconds);
-            for (Check c : made) out.println("      " + c.mark() + " " + c.claim() + " — " + c.observed());
+            // the step line first, then what the step said, so notes never split the progress line
+            out.printf(Locale.ROOT, "[%s] %s ... %.2f s%n", position, label, (System.nanoTime() - t0) / 1e9);
+            run.printedDuringStep().forEach(l -> out.println("      " + l));
+            for (Check c : run.checks().subList(before, run.checks().size())) {
+                out.println("      " + c.mark() + " " + c.claim() + " — " + c.observed());
+            }
         }
         return null;
     }
@@ -136,8 +148,8 @@ public final class LessonRunner {
     }
 
     static final String EMBEDDED_NOTICE = """
-            この記事の数値は、JVM の中で Istio 1.28 + Envoy と Bookinfo 1.20.3 を模した *組み込みメッシュ(エミュレータ)* で \
-            実行して得たものです。本物のクラスタでの結果ではありません。Docker があるマシンでは \
-            `jbang lesson03@catalog --backend k3s` で使い捨ての k3s に本物の Istio を入れて、自分のクラスタでは \
+            この記事の数値は、JVM の中で Istio 1.28 + Envoy と Bookinfo 1.20.3 を模した**組み込みメッシュ(エミュレータ)**で\
+            実行して得たものです。本物のクラスタでの結果ではありません。Docker があるマシンでは\
+            `jbang lesson03@catalog --backend k3s` で使い捨ての k3s に本物の Istio を入れて、自分のクラスタでは\
             `--backend kubeconfig` で、同じレッスンを実行できます。""";
 }

@@ -3,6 +3,10 @@ package workbench.lesson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import workbench.cli.LessonOptions;
+import workbench.cli.UsageException;
 import workbench.istio.DestinationRule;
 import workbench.istio.VirtualService;
 import workbench.kube.ServiceSpec;
@@ -26,13 +30,27 @@ final class Preflight {
         for (Step step : lesson.steps()) {
             for (String file : step.manifests()) {
                 if (byFile.containsKey(file)) continue;
-                List<Document> docs = Manifests.load(manifestsDir.resolve(file));
-                docs.forEach(d -> interpret(d, namespace));
-                byFile.put(file, docs);
+                byFile.put(file, Manifests.load(manifestsDir.resolve(file)));
             }
         }
         refuseWhatIstioRefuses(byFile, namespace);
+        byFile.values().forEach(docs -> docs.forEach(d -> interpret(d, namespace)));
         return byFile;
+    }
+
+    /** Options that would only fail half-way through a run fail here, before anything starts. */
+    static void checkOptions(LessonOptions options) {
+        if (options.requests < 1) throw new UsageException("--requests must be at least 1 (got " + options.requests + ")");
+        if (options.concurrency < 1) throw new UsageException("--concurrency must be at least 1 (got " + options.concurrency + ")");
+        Path out = options.out.toAbsolutePath();
+        Path existing = out;
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new UsageException("--out " + options.out + " is a file; the article needs a directory");
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new UsageException("--out " + options.out + " cannot be written; choose a writable directory");
+        }
     }
 
     /** What the API server or istiod would refuse stops the lesson here, worded as Istio words it. */

@@ -31,10 +31,8 @@ public final class Manifests {
     }
 
     public static List<Document> load(Path file) {
-        String name = file.getFileName() == null ? file.toString() : file.toString();
-        if (!Files.exists(file)) {
-            throw new ManifestException(name + ": no such file. Check the path (manifests live in manifests/).");
-        }
+        String name = file.toString();
+        if (!Files.exists(file)) throw new ManifestException(name + ": no such file. Check the path.");
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new ManifestException(name + ": cannot be read. Check that it is a readable file.");
         }
@@ -47,8 +45,13 @@ public final class Manifests {
                 if (node == null || node.isNull() || node.isMissingNode()) continue; // an empty "---" section
                 docs.add(checked(new Document(file, index, node)));
             }
-        } catch (JsonProcessingException | RuntimeException e) {
-            if (e instanceof ManifestException me) throw me;
+        } catch (ManifestException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ManifestException(name + ": not valid YAML" + where + ": " + firstLine(e.getOriginalMessage())
+                    + ". Fix the YAML syntax (indentation, colons, quotes).");
+        } catch (RuntimeException e) {
             throw new ManifestException(name + ": not valid YAML: " + firstLine(e.getMessage())
                     + ". Fix the YAML syntax (indentation, colons, quotes).");
         } catch (NoSuchFileException e) {

@@ -44,7 +44,13 @@ public final class Upstream {
                 out.write(request.body().getBytes(StandardCharsets.UTF_8));
             }
         }
-        int status = connection.getResponseCode();
+        int status;
+        try {
+            status = connection.getResponseCode();
+        } catch (IOException e) {
+            connection.disconnect(); // a broken or timed-out connection must not go back to the keep-alive pool
+            throw e;
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         connection.getHeaderFields().forEach((k, v) -> { if (k != null && !v.isEmpty()) headers.put(k.toLowerCase(), v.get(0)); });
         InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * What one productpage response showed a reader: which reviews version produced the reviews
- * ({@code unavailable} when the page showed its reviews error) and which stars it drew.
+ * ({@code unavailable} when the page showed its reviews error, {@code none} when no page came back)
+ * and which stars it drew.
  */
 public record Observation(int status, String reviews, String ratings, String podName) {
     public static final String UNAVAILABLE = "unavailable";
@@ -16,9 +17,9 @@ public record Observation(int status, String reviews, String ratings, String pod
     private static final Pattern STARS = Pattern.compile("text-(\\w+)-500\"[^>]*>\\s*<svg[^>]*glyphicon-star");
 
     public static Observation fromPage(int status, String html) {
-        if (status != 200 || html.contains("Sorry, product reviews are currently unavailable")) {
-            return new Observation(status, UNAVAILABLE, NONE, "");
-        }
+        // a page that did not come back (Envoy's 503, a fault abort, a timeout) showed no reviews at all
+        if (status != 200) return new Observation(status, NONE, NONE, "");
+        if (html.contains("Sorry, product reviews are currently unavailable")) return new Observation(status, UNAVAILABLE, NONE, "");
         Matcher served = SERVED_BY.matcher(html);
         String pod = served.find() ? served.group(1) : "";
         Matcher version = VERSION.matcher(pod);

@@ -22,7 +22,7 @@ public final class Probe {
 
     /**
      * The reader's loop: {@code fortio curl -quiet URL | grep -oE 'reviews-v[0-9]+' | head -1}, {@code times} times.
-     * A page without reviews prints an empty line, as the shell loop would print nothing.
+     * Each element is what one iteration printed; "" for a page without reviews, where the shell loop prints nothing.
      */
     public static List<String> readerLoop(Backend backend, int times) {
         List<String> lines = new ArrayList<>();
@@ -36,6 +36,7 @@ public final class Probe {
     /** {@code requests} GETs of {@code path} spread over {@code concurrency} callers; failures count as status 0. */
     public static Observations bulk(PageClient client, String path, Map<String, String> headers, int requests, int concurrency) {
         long start = System.nanoTime();
+        concurrency = Math.max(1, Math.min(concurrency, requests));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<List<Observation>>> parts = new ArrayList<>();
@@ -63,7 +64,7 @@ public final class Probe {
                 PageClient.Page page = client.get(path, headers);
                 out.add(Observation.fromPage(page.status(), page.body()));
             } catch (IOException e) {
-                out.add(new Observation(0, Observation.UNAVAILABLE, Observation.NONE, ""));
+                out.add(new Observation(0, Observation.NONE, Observation.NONE, ""));
             }
         }
         return out;

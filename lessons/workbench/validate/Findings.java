@@ -2,6 +2,7 @@ package workbench.validate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import workbench.manifest.Document;
 
 /** Everything worth saying about documents before they are applied: Istio's errors and warnings, and what the emulator ignores. */
@@ -16,9 +17,25 @@ public final class Findings {
         return out;
     }
 
-    /** "error: file, document 1 (VirtualService reviews), spec...: message" or "warning [IST0101]: ...". */
+    /** istioctl analyze's level for each message code it can report here (pkg/config/analysis/msg/messages.yaml). */
+    private static final Map<String, String> ANALYZE_LEVELS = Map.of(
+            "IST0101", "Error", "IST0109", "Error", "IST0112", "Error", "IST0130", "Warning",
+            "IST0131", "Info", "IST0173", "Error", "IST0174", "Warning");
+
+    /**
+     * One line per finding, worded as its source words it: "error: file, document 1 (VirtualService reviews),
+     * spec...: message" for what a cluster refuses, "warning: ..." for what it accepts with a word, and istioctl
+     * analyze's own form, "analyze: Error [IST0101] (VirtualService default/reviews) ...", for cross-resource
+     * problems the cluster accepts.
+     */
     public static String line(Finding f) {
-        String code = f.code().isEmpty() ? "" : " [" + f.code() + "]";
-        return (f.isError() ? "error" : "warning") + code + ": " + f.describe();
+        if (f.stage() == Stage.ANALYZER) {
+            Document d = f.document();
+            String level = ANALYZE_LEVELS.getOrDefault(f.code(), "Warning");
+            return "analyze: " + level + " [" + f.code() + "] (" + d.kind() + " " + d.namespaceOr(Validator.DEFAULT_NAMESPACE) + "/"
+                    + d.name() + ") " + f.message() + " — " + d.file().getFileName() + ", document " + d.index()
+                    + (f.path().isEmpty() ? "" : ", " + f.path());
+        }
+        return (f.isError() ? "error" : "warning") + ": " + f.describe();
     }
 }

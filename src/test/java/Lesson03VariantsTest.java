@@ -52,7 +52,7 @@ class Lesson03VariantsTest {
                 .contains("観測された分布が VirtualService の weight と矛盾しない (α = 1e-6)");
         assertThat(run.html()).contains("class=\"check fail\"", "unavailable", "v4");
         // istioctl analyze would have warned before the apply; the lesson says so in its output and its article
-        assertThat(run.console()).contains("warning [IST0101]", "Referenced host+subset in destinationrule not found: \"reviews+v4\"");
+        assertThat(run.console()).contains("analyze: Error [IST0101] (VirtualService default/reviews)", "Referenced host+subset in destinationrule not found: \"reviews+v4\"");
         assertThat(run.html()).contains("IST0101");
         assertThat(run.console()).containsPattern("FAILED: 6 checks, [12] failed");
     }

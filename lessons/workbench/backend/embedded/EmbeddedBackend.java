@@ -1,7 +1,6 @@
 package workbench.backend.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,6 +100,8 @@ public final class EmbeddedBackend implements Backend {
     private void start(Workload w) {
         refuseUnknownImage(w);
         List<Running> pods = new ArrayList<>();
+        // registered before the pods start, so close() stops whatever did start if a later replica fails
+        podsByDeployment.put(w.namespace() + "/" + w.name(), pods);
         for (int i = 0; i < w.replicas(); i++) {
             String podName = PodNames.forDeployment(w.name(), w.image() + w.podLabels(), names);
             Optional<App> app = Images.appFor(w.image()).map(factory -> factory.apply(podName));
@@ -112,17 +113,19 @@ public final class EmbeddedBackend implements Backend {
                 mesh.registry().add(pod);
                 pods.add(new Running(pod, server));
             } catch (IOException e) {
-                throw new UncheckedIOException("could not open a loopback port for pod " + podName, e);
+                throw new BackendException("could not open a loopback port for pod " + podName + ": " + e.getMessage(), e);
             }
         }
-        podsByDeployment.put(w.namespace() + "/" + w.name(), pods);
     }
 
     @Override
     public synchronized List<workbench.backend.PodStatus> pods() {
-        // every emulated pod has its app container and an injected istio-proxy, both ready
-        return podsByDeployment.values().stream().flatMap(List::stream)
-                .map(r -> new workbench.backend.PodStatus(r.pod().name(), 2, 2, "Running")).toList();
+        // the app container is ready when its server accepts connections (a client-only pod has nothing to
+        // accept); the emulated istio-proxy is ready with it, as the sidecar lives in the same JVM
+        return podsByDeployment.values().stream().flatMap(List::stream).map(r -> {
+            boolean ready = r.server() == null || r.server().accepts();
+            return new workbench.backend.PodStatus(r.pod().name(), ready ? 2 : 1, 2, ready ? "Running" : "NotReady");
+        }).toList();
     }
 
     @Override

@@ -71,6 +71,13 @@ public final class KubeconfigBackend extends ClusterBackend {
         }
     }
 
+    private static boolean inCluster() { return System.getenv("KUBERNETES_SERVICE_HOST") != null; }
+
+    private static String kubeconfigWhere() {
+        String env = System.getenv("KUBECONFIG");
+        return env != null && !env.isBlank() ? "KUBECONFIG=" + env : "KUBECONFIG is not set and ~/.kube/config does not exist";
+    }
+
     private static Config config(Settings s) {
         try {
             if (s.kubeconfig() != null) {
@@ -79,7 +86,13 @@ public final class KubeconfigBackend extends ClusterBackend {
                 }
                 return Config.fromKubeconfig(s.context(), s.kubeconfig().toFile());
             }
-            return Config.autoConfigure(s.context());
+            Config config = Config.autoConfigure(s.context());
+            // with no kubeconfig anywhere, fabric8 falls back to in-cluster defaults that cannot work on a laptop
+            if (config.getCurrentContext() == null && !inCluster()) {
+                throw new BackendException("no kubeconfig found (" + kubeconfigWhere() + "); pass --kubeconfig FILE, "
+                        + "or use --backend embedded (no cluster needed)");
+            }
+            return config;
         } catch (KubernetesClientException | IllegalArgumentException e) {
             throw new BackendException("could not read the kubeconfig" + (s.context() == null ? "" : " context " + s.context())
                     + ": " + e.getMessage() + ". Check `kubectl config get-contexts`.", e);

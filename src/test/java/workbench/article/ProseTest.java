@@ -11,7 +11,8 @@ class ProseTest {
     @CsvSource(delimiter = '|', textBlock = """
         Japanese sentence across lines | 届きます。\\n何も設定しなければ | 届きます。何も設定しなければ
         kanji then kana                | 3 つの\\nバージョン       | 3 つのバージョン
-        break before ASCII stays       | 使って、\\nVirtualService   | 使って、\\nVirtualService
+        break after punctuation joins  | 使って、\\nVirtualService   | 使って、VirtualService
+        kana then Latin keeps a space  | 使って\\nVirtualService     | 使って\\nVirtualService
         list items stay on their lines | 順にたどります。\\n\\n. 呼び出し | 順にたどります。\\n\\n. 呼び出し
         English keeps its spaces       | one line\\nnext line      | one line\\nnext line
         """)

@@ -71,7 +71,7 @@ class MeshCommandTest {
                 """);
         Run run = mesh("validate", "-f", DR, vs.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("warning [IST0101]", "\"reviews+v4\"", "corsPolicy", "not modelled by the embedded mesh");
+        assertThat(run.out()).contains("analyze: Error [IST0101] (VirtualService default/reviews) Referenced host+subset in destinationrule not found: \"reviews+v4\"", "\"reviews+v4\"", "corsPolicy", "not modelled by the embedded mesh");
     }
 
     @Test

@@ -52,7 +52,7 @@ class ManifestsTest {
     @Test
     void aMissingFileSaysWhereManifestsLive() {
         assertThatThrownBy(() -> Manifests.load(dir.resolve("nope.yaml")))
-                .hasMessageEndingWith("nope.yaml: no such file. Check the path (manifests live in manifests/).");
+                .hasMessageEndingWith("nope.yaml: no such file. Check the path.");
     }
 
     @Test

@@ -15,7 +15,7 @@ class ObservationTest {
         v3, red stars         | 200 | <div class="flex gap-x-1 text-red-500">\\n  <svg id="glyphicon glyphicon-star" class="h-5"></svg></div> Reviews served by: \\n reviews-v3-7c8f9d-abcde | v3 | red
         ratings unavailable   | 200 | <p class="text-red-500">Ratings service is currently unavailable</p> Reviews served by: reviews-v2-7c8f9d-abcde | v2 | unavailable
         reviews unavailable   | 200 | <p class="text-2xl text-red-500">Error fetching product reviews</p><p>Sorry, product reviews are currently unavailable for this book.</p> | unavailable | none
-        error status          | 503 | no healthy upstream | unavailable | none
+        error status          | 503 | no healthy upstream | none | none
         """)
     void readsWhatThePageShows(String name, int status, String html, String reviews, String ratings) {
         Observation o = Observation.fromPage(status, html.replace("\\n", "\n"));

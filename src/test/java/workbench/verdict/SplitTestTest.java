@@ -38,6 +38,6 @@ class SplitTestTest {
         assertThat(verdict.rows()).extracting(SplitVerdict.Row::category).containsExactly("v1", "v3");
         assertThat(verdict.rows().get(0).observedShare()).isEqualTo(0.8);
         assertThat(verdict.pValue()).isEqualTo(1.0);
-        assertThat(verdict.summary()).contains("v1 1600 (80.0%, expected 80.0%)", "consistent at alpha = 1e-06");
+        assertThat(verdict.summary()).contains("v1 1600 件 (80.0%、期待 80.0%)", "α = 1e-06 で矛盾なし");
     }
 }
