@@ -46,7 +46,6 @@ public final class LessonArticle {
             .attribute("caution-caption", "注意")
             .attribute("note-caption", "注記")
             .attribute("table-caption", "表")
-            .attribute("listing-caption", "")
             .blank();
     }
 
