@@ -9,6 +9,7 @@ import workbench.manifest.ManifestException;
 /** {@code jbang mesh@catalog validate|probe}: try your own Istio configuration on the embedded mesh. */
 @Command(name = "jbang mesh@catalog", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Try Istio configurations on the embedded mesh (Istio 1.28 + Envoy, Bookinfo 1.20.3, httpbin).",
+        version = "istio-traffic-workbench 0.1.0 (Istio 1.28, Bookinfo 1.20.3)",
         subcommands = {ValidateCommand.class, ProbeCommand.class})
 public final class MeshCommand implements Runnable {
 

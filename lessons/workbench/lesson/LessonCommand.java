@@ -13,7 +13,8 @@ import workbench.cli.UsageException;
 import workbench.manifest.ManifestException;
 
 /** The command line of every lesson: options, --help, short errors, and the exit status. */
-@Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true)
+@Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        version = "istio-traffic-workbench 0.1.0 (Istio 1.28, Bookinfo 1.20.3)")
 public final class LessonCommand implements Callable<Integer> {
     @Mixin
     LessonOptions options = new LessonOptions();

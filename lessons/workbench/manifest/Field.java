@@ -101,7 +101,7 @@ public final class Field {
         Map<String, String> out = new LinkedHashMap<>();
         if (!f.isPresent()) return out;
         if (!f.node.isObject()) throw f.error("must be a map of strings");
-        f.node.fields().forEachRemaining(e -> out.put(e.getKey(), f.get(e.getKey()).text()));
+        f.node.properties().forEach(e -> out.put(e.getKey(), f.get(e.getKey()).text()));
         return out;
     }
 

@@ -161,9 +161,7 @@ public final class EnvoyRoutes {
 
     private static List<String> expectedHeaders(JsonNode match) {
         List<String> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> it = match.path("headers").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> h = it.next();
+        for (Map.Entry<String, JsonNode> h : match.path("headers").properties()) {
             String name = h.getKey().toLowerCase(Locale.ROOT);
             if (IGNORED_HEADER_KEYS.contains(name)) continue;
             headerEntry(name, h.getValue().path("exact").asText(null), h.getValue().path("prefix").asText(null),
@@ -196,7 +194,7 @@ public final class EnvoyRoutes {
                     out.putIfAbsent(vh.path("name").asText(""), routes);
                 }
             }
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (!e.getKey().equals("virtual_hosts")) collectVirtualHosts(e.getValue(), out);
             });
         } else if (node.isArray()) {

@@ -44,7 +44,7 @@ class DependenciesTest {
         JsonNode catalog = new ObjectMapper().readTree(Path.of("jbang-catalog.json").toFile());
         assertThat(catalog.path("catalogs").path("catalog").path("catalog-ref").asText()).isEqualTo("jbang-catalog.json");
         Map<String, String> aliases = new TreeMap<>();
-        catalog.path("aliases").fields().forEachRemaining(e -> aliases.put(e.getKey(), e.getValue().path("script-ref").asText()));
+        catalog.path("aliases").properties().forEach(e -> aliases.put(e.getKey(), e.getValue().path("script-ref").asText()));
         aliases.values().forEach(script -> assertThat(Path.of(script)).isRegularFile());
         try (Stream<Path> scripts = Files.list(Path.of("lessons"))) {
             scripts.filter(p -> p.toString().endsWith(".java")).forEach(p ->
