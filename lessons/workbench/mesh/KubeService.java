@@ -9,7 +9,10 @@ public record KubeService(String name, String namespace, int port, Map<String, S
     public String fqdn() { return Hosts.fqdn(name, namespace); }
 
     public boolean selects(Pod pod) {
-        return pod.namespace().equals(namespace)
-                && selector.entrySet().stream().allMatch(e -> e.getValue().equals(pod.labels().get(e.getKey())));
+        if (!pod.namespace().equals(namespace)) return false;
+        for (Map.Entry<String, String> e : selector.entrySet()) {
+            if (!e.getValue().equals(pod.labels().get(e.getKey()))) return false;
+        }
+        return true;
     }
 }

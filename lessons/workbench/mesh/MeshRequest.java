@@ -13,13 +13,20 @@ public record MeshRequest(String method, String authority, String path, Map<Stri
 
     public MeshRequest {
         // requests are copied at every hop and edit; Map.copyOf of an immutable map is free, so lower-case only when needed
-        if (headers.keySet().stream().anyMatch(k -> !k.equals(k.toLowerCase(Locale.ROOT)))) {
+        if (!allLowerCase(headers)) {
             Map<String, String> lower = new LinkedHashMap<>();
             headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
             headers = lower;
         }
         headers = Map.copyOf(headers);
         body = body == null ? "" : body;
+    }
+
+    private static boolean allLowerCase(Map<String, String> headers) {
+        for (String name : headers.keySet()) {
+            for (int i = 0; i < name.length(); i++) if (Character.isUpperCase(name.charAt(i))) return false;
+        }
+        return true;
     }
 
     /** A GET of a URL written the way applications write it: {@code http://reviews:9080/reviews/0}. */

@@ -1,6 +1,9 @@
 package workbench.mesh;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import workbench.istio.Hosts;
@@ -10,21 +13,29 @@ public final class Registry {
     private final List<KubeService> services = new CopyOnWriteArrayList<>();
     private final List<Pod> pods = new CopyOnWriteArrayList<>();
 
-    public void add(KubeService service) { services.add(service); }
+    /** Every routed request looks its service up by FQDN; an index keeps that a map lookup. */
+    private final Map<String, KubeService> byFqdn = new ConcurrentHashMap<>();
+
+    public void add(KubeService service) {
+        services.add(service);
+        byFqdn.putIfAbsent(service.fqdn(), service);
+    }
 
     public void add(Pod pod) { pods.add(pod); }
 
     public void removePod(Pod pod) { pods.remove(pod); }
 
-    public void removeService(KubeService service) { services.remove(service); }
+    public void removeService(KubeService service) {
+        services.remove(service);
+        byFqdn.remove(service.fqdn(), service);
+        services.stream().filter(s -> s.fqdn().equals(service.fqdn())).findFirst().ifPresent(s -> byFqdn.putIfAbsent(s.fqdn(), s));
+    }
 
     public List<Pod> pods() { return List.copyOf(pods); }
 
     public List<KubeService> services() { return List.copyOf(services); }
 
-    public Optional<KubeService> service(String fqdn) {
-        return services.stream().filter(s -> s.fqdn().equals(fqdn)).findFirst();
-    }
+    public Optional<KubeService> service(String fqdn) { return Optional.ofNullable(byFqdn.get(fqdn)); }
 
     /**
      * What the caller's DNS makes of a host name: "productpage" and "productpage.default" are searched
@@ -37,6 +48,8 @@ public final class Registry {
     }
 
     public List<Pod> endpoints(KubeService service) {
-        return pods.stream().filter(service::selects).toList();
+        List<Pod> out = new ArrayList<>();
+        for (Pod pod : pods) if (service.selects(pod)) out.add(pod);
+        return out;
     }
 }
