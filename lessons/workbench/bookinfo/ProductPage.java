@@ -24,7 +24,9 @@ public final class ProductPage implements App {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PRODUCTS = "[{\"id\": 0, \"title\": \"The Comedy of Errors\", \"descriptionHtml\": "
             + "\"<a href=\\\"https://en.wikipedia.org/wiki/The_Comedy_of_Errors\\\">Wikipedia Summary</a>: "
-            + "The Comedy of Errors is one of <b>William Shakespeare's</b> early plays.\"}]";
+            + "The Comedy of Errors is one of <b>William Shakespeare's</b> early plays. It is his shortest and one of his "
+            + "most farcical comedies, with a major part of the humour coming from slapstick and mistaken identity, "
+            + "in addition to puns and word play.\"}]";
 
     @Override
     public MeshResponse handle(MeshRequest request, Outbound outbound) {
@@ -33,8 +35,7 @@ public final class ProductPage implements App {
             case "/health" -> MeshResponse.of(200, "text/plain", "Product page is healthy");
             case "/productpage" -> productPage(request, outbound);
             case "/login" -> login(request);
-            case "/logout" -> new MeshResponse(302, Map.of("location", "/productpage",
-                    "set-cookie", "session=; Max-Age=0; Path=/"), "");
+            case "/logout" -> logout(request);
             case "/api/v1/products" -> Json.ok(PRODUCTS);
             default -> api(path, request, outbound);
         };
@@ -61,11 +62,23 @@ public final class ProductPage implements App {
                 : Json.of(c.status, "{\"error\": \"Sorry, product " + what + " are currently unavailable for this book.\"}");
     }
 
+    /** The sample's login form posts {@code username} (and an ignored {@code passwd}); the user is sent back where they came from. */
     private MeshResponse login(MeshRequest request) {
-        String form = request.body().isEmpty() && request.path().contains("?")
-                ? request.path().substring(request.path().indexOf('?') + 1) : request.body();
-        String user = formValue(form, "username");
-        return new MeshResponse(302, Map.of("location", "/productpage", "set-cookie", Session.cookieFor(user)), "");
+        if (!request.method().equals("POST")) return MeshResponse.of(405, "text/html", "Method Not Allowed");
+        String user = formValue(request.body(), "username");
+        return new MeshResponse(302, Map.of("location", backTo(request), "set-cookie", Session.cookieFor(user)), "");
+    }
+
+    /** Flask's {@code session.pop('user')} fails without a logged-in user: the sample answers 500 then. */
+    private MeshResponse logout(MeshRequest request) {
+        if (Session.user(request).isEmpty()) return MeshResponse.of(500, "text/html", "Internal Server Error");
+        return new MeshResponse(302, Map.of("location", backTo(request), "set-cookie", "session=; Max-Age=0; Path=/"), "");
+    }
+
+    /** {@code redirect(request.referrer)}; without a Referer the emulator sends the user to the product page. */
+    private static String backTo(MeshRequest request) {
+        String referer = request.header("referer");
+        return referer == null || referer.isEmpty() ? "/productpage" : referer;
     }
 
     private static String formValue(String form, String name) {

@@ -91,8 +91,9 @@ final class ProbeCommand implements Callable<Integer> {
             Map<String, String> sent = new LinkedHashMap<>(headers);
             if (user != null) sent.put("cookie", login(mesh, user));
             Observations o = Probe.bulk(mesh.productPage(), path, sent, requests, concurrency);
-            if (json) out.println(json(o, s));
-            else report(out, o, s);
+            err.println("embedded mesh, seed " + s + " (--seed " + s + " replays this run)");
+            if (json) out.println(json(o));
+            else report(out, o);
         }
         return 0;
     }
@@ -106,8 +107,8 @@ final class ProbeCommand implements Callable<Integer> {
         return cookie.split(";")[0];
     }
 
-    /** The fields the README documents, plus the seed, so a run can be replayed. */
-    static String json(Observations o, long seed) {
+    /** Exactly the fields the README documents; the seed goes to stderr. */
+    static String json(Observations o) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         root.put("requests", o.size());
@@ -116,7 +117,6 @@ final class ProbeCommand implements Callable<Integer> {
         counts(root.putObject("reviews"), REVIEWS, o.byReviews());
         counts(root.putObject("ratings"), RATINGS, o.byRatings());
         root.put("seconds", Math.round(o.elapsed().toNanos() / 1e6) / 1000.0);
-        root.put("seed", seed);
         return root.toString();
     }
 
@@ -125,8 +125,8 @@ final class ProbeCommand implements Callable<Integer> {
         counted.forEach((k, v) -> { if (!keys.contains(k)) node.put(k, v); });
     }
 
-    private static void report(PrintWriter out, Observations o, long seed) {
-        out.printf(java.util.Locale.ROOT, "%d requests in %.2f s (seed %d)%n", o.size(), o.elapsed().toNanos() / 1e9, seed);
+    private static void report(PrintWriter out, Observations o) {
+        out.printf(java.util.Locale.ROOT, "%d requests in %.2f s%n", o.size(), o.elapsed().toNanos() / 1e9);
         out.println("status:  " + o.byStatus());
         out.println("reviews: " + o.byReviews());
         out.println("ratings: " + o.byRatings());

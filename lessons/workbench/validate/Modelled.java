@@ -22,34 +22,39 @@ final class Modelled {
             "http[].match[].uri", "http[].match[].headers", "http[].match[].queryParams", "http[].match[].method",
             "http[].match[].authority", "http[].match[].scheme", "http[].match[].ignoreUriCase",
             "http[].match[].withoutHeaders", "http[].match[].port", "http[].match[].sourceLabels",
-            "http[].match[].sourceNamespace", "http[].match[].name",
+            "http[].match[].sourceNamespace", "http[].match[].name", "http[].match[].gateways",
             "http[].route[].destination.host", "http[].route[].destination.subset", "http[].route[].destination.port.number",
             "http[].route[].weight", "http[].route[].headers",
             "http[].redirect", "http[].directResponse",
             "http[].rewrite.uri", "http[].rewrite.uriRegexRewrite", "http[].rewrite.authority",
             "http[].timeout",
             "http[].retries.attempts", "http[].retries.perTryTimeout", "http[].retries.retryOn",
+            "http[].retries.backoff", "http[].retries.retryIgnorePreviousHosts",
             "http[].fault.delay.fixedDelay", "http[].fault.delay.percentage",
             "http[].fault.abort.httpStatus", "http[].fault.abort.percentage",
-            "http[].mirror", "http[].mirrors", "http[].mirrorPercentage",
+            "http[].mirror", "http[].mirrors", "http[].mirrorPercentage", "http[].mirrorPercent",
             "http[].headers");
 
-    private static final List<String> DESTINATION_RULE = List.of(
-            "host",
-            "subsets[].name", "subsets[].labels",
-            "trafficPolicy.loadBalancer.simple",
-            "trafficPolicy.loadBalancer.consistentHash.httpHeaderName",
-            "trafficPolicy.loadBalancer.consistentHash.httpCookie",
-            "trafficPolicy.loadBalancer.consistentHash.httpQueryParameterName",
-            "trafficPolicy.loadBalancer.consistentHash.useSourceIp",
-            "trafficPolicy.connectionPool.tcp.maxConnections", "trafficPolicy.connectionPool.tcp.connectTimeout",
-            "trafficPolicy.connectionPool.http.http1MaxPendingRequests",
-            "trafficPolicy.connectionPool.http.http2MaxRequests",
-            "trafficPolicy.connectionPool.http.maxRequestsPerConnection",
-            "trafficPolicy.connectionPool.http.maxRetries",
-            "trafficPolicy.outlierDetection.consecutive5xxErrors", "trafficPolicy.outlierDetection.consecutiveGatewayErrors",
-            "trafficPolicy.outlierDetection.interval", "trafficPolicy.outlierDetection.baseEjectionTime",
-            "trafficPolicy.outlierDetection.maxEjectionPercent");
+    private static final List<String> TRAFFIC_POLICY = List.of(
+            "loadBalancer.simple",
+            "loadBalancer.consistentHash.httpHeaderName",
+            "loadBalancer.consistentHash.httpCookie",
+            "loadBalancer.consistentHash.httpQueryParameterName",
+            "loadBalancer.consistentHash.useSourceIp",
+            "connectionPool.tcp.maxConnections", "connectionPool.tcp.connectTimeout",
+            "connectionPool.http.http1MaxPendingRequests",
+            "connectionPool.http.http2MaxRequests",
+            "connectionPool.http.maxRequestsPerConnection",
+            "connectionPool.http.maxRetries",
+            "outlierDetection.consecutive5xxErrors", "outlierDetection.consecutiveGatewayErrors",
+            "outlierDetection.interval", "outlierDetection.baseEjectionTime",
+            "outlierDetection.maxEjectionPercent");
+
+    /** The rule's policy, and the same parts per port (portLevelSettings), which PolicyMerge applies too. */
+    private static final List<String> DESTINATION_RULE = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of("host", "subsets[].name", "subsets[].labels", "trafficPolicy.portLevelSettings[].port.number"),
+            TRAFFIC_POLICY.stream().flatMap(leaf -> java.util.stream.Stream.of(
+                    "trafficPolicy." + leaf, "trafficPolicy.portLevelSettings[]." + leaf))).toList();
 
     /** The string-match fields of an HTTP match whose values are StringMatch objects (or maps of them). */
     private static final List<String> STRING_MATCHES = List.of("uri", "method", "authority", "scheme");
@@ -121,14 +126,9 @@ final class Modelled {
         }
     }
 
+    /** A string match with none of exact/prefix/regex means "present", which the mesh models; only regexes need a look. */
     private static void stringMatch(Document doc, Node sm, List<Finding> out) {
-        if (!sm.isObject()) return;
-        if (!sm.has("exact") && !sm.has("prefix") && !sm.has("regex")) {
-            out.add(note(doc, sm.path(), "field " + sm.path() + " sets none of exact, prefix or regex: Istio accepts that "
-                    + "(for a header or query parameter it means \"present\"), the embedded mesh does not model it"));
-            return;
-        }
-        if (sm.has("regex")) regex(doc, sm.get("regex"), out);
+        if (sm.isObject() && sm.has("regex")) regex(doc, sm.get("regex"), out);
     }
 
     /** An RE2 pattern that java.util.regex (the embedded mesh's matcher) refuses or reads differently. */

@@ -108,6 +108,40 @@ class BookinfoAppsTest {
     }
 
     @Test
+    void logoutForgetsTheUserSoReviewsNoLongerGetsEndUser() throws IOException {
+        String cookie = Session.cookieFor("jason").split(";")[0];
+        MeshResponse logout = new ProductPage().handle(MeshRequest.get("http://productpage:9080/logout",
+                Map.of("cookie", cookie, "referer", "http://productpage:9080/productpage")), (r, t) -> null);
+        String cleared = logout.headers().get("set-cookie").split(";")[0];
+
+        Script afterwards = new Script(Map.of("details", DETAILS, "reviews", app(Reviews.v1("reviews-v1-a-b"))));
+        new ProductPage().handle(MeshRequest.get("http://productpage:9080/productpage", Map.of("cookie", cleared)), afterwards);
+
+        assertThat(logout.status()).isEqualTo(302);
+        assertThat(logout.headers()).containsEntry("location", "http://productpage:9080/productpage");
+        assertThat(logout.headers().get("set-cookie")).contains("Max-Age=0");
+        assertThat(afterwards.calls.get(1).header("end-user")).isNull();
+    }
+
+    @Test
+    void loginTakesOnlyAPostedForm() throws IOException {
+        MeshResponse get = new ProductPage().handle(MeshRequest.get("http://productpage:9080/login?username=jason", Map.of()), (r, t) -> null);
+        assertThat(get.status()).isEqualTo(405);
+    }
+
+    @Test
+    void productPageShowsTheDetailsErrorAndStillTheReviewsWhenDetailsFails() throws IOException {
+        Script mesh = new Script(Map.of("details", (r, t) -> MeshResponse.envoy(503, "no healthy upstream"),
+                "reviews", app(Reviews.v1("reviews-v1-a-b"))));
+        MeshResponse page = new ProductPage().handle(MeshRequest.get("http://productpage:9080/productpage", Map.of()), mesh);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Error fetching product details", "Sorry, product details are currently unavailable for this book.",
+                "Reviews served by:");
+        assertThat(mesh.calls).extracting(MeshRequest::host).containsExactly("details", "reviews");
+    }
+
+    @Test
     void detailsAndRatingsAnswerTheSamplesJson() throws IOException {
         assertThat(DETAILS.send(MeshRequest.get("http://details:9080/details/0", Map.of()), null).body())
                 .startsWith("{\"id\":0,\"author\":\"William Shakespeare\",\"year\":1595");

@@ -91,6 +91,48 @@ class MeshCommandTest {
     }
 
     @Test
+    void probeSendsAHundredRequestsByDefaultAndPrintsExactlyTheDocumentedKeys() throws IOException {
+        Run run = mesh("probe", "-f", DR, "manifests/reviews-v1-only.yaml", "--json", "--seed", "3");
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("requests").asInt()).isEqualTo(100);
+        assertThat(fieldNames(json)).containsExactly("requests", "status", "reviews", "ratings", "seconds");
+        assertThat(fieldNames(json.path("reviews"))).containsExactly("v1", "v2", "v3", "unavailable");
+        assertThat(fieldNames(json.path("ratings"))).containsExactly("black", "red", "none", "unavailable");
+        assertThat(run.err()).contains("seed 3");
+    }
+
+    @Test
+    void probeCountsTheRatingsErrorWhenRatingsIsAborted() throws IOException {
+        Path v2AndAbort = file("""
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews}
+                spec:
+                  hosts: [reviews]
+                  http:
+                  - route: [{destination: {host: reviews, subset: v2}}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: ratings}
+                spec:
+                  hosts: [ratings]
+                  http:
+                  - fault: {abort: {percentage: {value: 100}, httpStatus: 500}}
+                    route: [{destination: {host: ratings}}]
+                """);
+        JsonNode json = new ObjectMapper().readTree(mesh("probe", "-f", DR, v2AndAbort.toString(), "--requests", "10", "--json").out());
+        assertThat(json.path("reviews").path("v2").asInt()).isEqualTo(10);
+        assertThat(json.path("ratings").path("unavailable").asInt()).isEqualTo(10);
+    }
+
+    private static java.util.List<String> fieldNames(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void probeLoggedInAsJasonFollowsTheEndUserRule() throws IOException {
         Path jason = file("""
                 apiVersion: networking.istio.io/v1

@@ -73,7 +73,7 @@ class UnmodelledTest {
             arguments("CORS policy", vsRule("corsPolicy: {allowOrigins: [{exact: 'https://example.com'}]}"),
                 List.of(field("spec.http[0].corsPolicy"))),
             arguments("retry details", vsRule("retries: {attempts: 3, retryRemoteLocalities: true, backoff: 50ms}"),
-                List.of(field("spec.http[0].retries.retryRemoteLocalities"), field("spec.http[0].retries.backoff"))),
+                List.of(field("spec.http[0].retries.retryRemoteLocalities"))), // backoff is applied by the Retrier
             arguments("gRPC abort", vsRule("fault: {abort: {grpcStatus: UNAVAILABLE, percentage: {value: 10}}}"),
                 List.of(field("spec.http[0].fault.abort.grpcStatus"))),
             arguments("gateways and exportTo", Fixtures.vs("hosts: [reviews]\ngateways: [mesh]\nexportTo: ['.']\nhttp:\n- route:\n  - destination: {host: reviews}\n"),
@@ -85,8 +85,14 @@ class UnmodelledTest {
                 List.of(field("spec.tls"))),
             arguments("client TLS and locality", Fixtures.dr("host: reviews\ntrafficPolicy:\n  tls: {mode: ISTIO_MUTUAL}\n  loadBalancer: {simple: LEAST_REQUEST, localityLbSetting: {enabled: true}}\n"),
                 List.of(field("spec.trafficPolicy.tls"), field("spec.trafficPolicy.loadBalancer.localityLbSetting"))),
+            // port-level policies are merged by the mesh (PolicyMerge), for the rule and for subsets
             arguments("subset port-level policy", Fixtures.dr("host: reviews\nsubsets:\n- name: v1\n  trafficPolicy:\n    portLevelSettings:\n    - port: {number: 9080}\n      loadBalancer: {simple: RANDOM}\n"),
-                List.of(field("spec.subsets[0].trafficPolicy.portLevelSettings"))),
+                List.of()),
+            arguments("port-level policy", Fixtures.dr("host: reviews\ntrafficPolicy: {portLevelSettings: [{port: {number: 9080}, loadBalancer: {simple: RANDOM}}]}\n"),
+                List.of()),
+            // gateways in a match, retry backoff, retryIgnorePreviousHosts and the older mirrorPercent are all applied by the mesh
+            arguments("fields the mesh applies", vsRule("match: [{headers: {x: {exact: a}}, gateways: [mesh]}]\nretries: {attempts: 2, backoff: 50ms, retryIgnorePreviousHosts: false}\nmirror: {host: ratings}\nmirrorPercent: 50"),
+                List.of()),
             arguments("connection pool extras", Fixtures.dr("host: reviews\ntrafficPolicy:\n  connectionPool:\n    http: {idleTimeout: 1h, maxRetries: 1}\n    tcp: {tcpKeepalive: {time: 10s}}\n"),
                 List.of(field("spec.trafficPolicy.connectionPool.http.idleTimeout"), field("spec.trafficPolicy.connectionPool.tcp.tcpKeepalive"))),
             // unknown fields are validate()'s business (kubectl refuses them), not reported here
@@ -94,9 +100,8 @@ class UnmodelledTest {
             // a delegate VirtualService (no hosts) is accepted by Istio but not modelled
             arguments("delegate", Fixtures.vs("http:\n- route:\n  - destination: {host: reviews}\n"),
                 List.of("spec.hosts | field spec.hosts is empty: a VirtualService without hosts is a delegate, which Istio accepts but the embedded mesh does not model")),
-            // Istio reads a string match without exact/prefix/regex as "present"; the embedded mesh cannot read it
-            arguments("presence match", vsRule("match: [{headers: {end-user: {}}}]"),
-                List.of("spec.http[0].match[0].headers.end-user | field spec.http[0].match[0].headers.end-user sets none of exact, prefix or regex: Istio accepts that (for a header or query parameter it means \"present\"), the embedded mesh does not model it")),
+            // Istio reads a string match without exact/prefix/regex as "present", and so does the mesh
+            arguments("presence match", vsRule("match: [{headers: {end-user: {}}}]"), List.of()),
             // RE2-only syntax that java.util.regex rejects or reads differently
             arguments("RE2 named group", vsRule("match: [{uri: {regex: '/(?P<id>[0-9]+)'}}]"),
                 List.of("spec.http[0].match[0].uri.regex | field spec.http[0].match[0].uri.regex is valid RE2, but java.util.regex, which the embedded mesh matches with, refuses it or reads it differently; Envoy's matching is not modelled for it")),

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import workbench.mesh.MeshRequest;
 import org.junit.jupiter.api.Test;
 import workbench.backend.PodStatus;
 import workbench.manifest.Document;
@@ -59,6 +62,29 @@ class EmbeddedBackendTest {
                     .hasMessageContaining("cannot run image 'nginx:1.27'");
             assertThat(mesh.pods()).isEmpty();
         }
+    }
+
+    /** The load balancer named in a DestinationRule's YAML is the one the caller's sidecar uses. */
+    @Test
+    void roundRobinFromYamlCyclesThroughThePodsAndConsistentHashPinsAKey() throws IOException {
+        try (EmbeddedBackend mesh = new EmbeddedBackend(1, "default")) {
+            mesh.deploy(BOOKINFO);
+            mesh.apply(Manifests.load(Path.of("src/test/resources/embedded/reviews-round-robin.yaml")));
+            List<String> pods = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) pods.add(podOf(mesh, Map.of()));
+            assertThat(new java.util.HashSet<>(pods)).hasSize(3);
+            assertThat(pods.subList(0, 3)).isEqualTo(pods.subList(3, 6));
+
+            mesh.apply(Manifests.load(Path.of("src/test/resources/embedded/reviews-hash-end-user.yaml")));
+            java.util.Set<String> jason = new java.util.HashSet<>();
+            for (int i = 0; i < 20; i++) jason.add(podOf(mesh, Map.of("end-user", "jason")));
+            assertThat(jason).hasSize(1);
+        }
+    }
+
+    private static String podOf(EmbeddedBackend mesh, Map<String, String> headers) throws IOException {
+        String body = mesh.caller().send(MeshRequest.get("http://reviews:9080/reviews/0", headers), Duration.ofSeconds(5)).body();
+        return body.replaceAll("(?s).*\"podname\": \"([^\"]+)\".*", "$1");
     }
 
     private static boolean canConnect(InetSocketAddress address) {
