@@ -43,11 +43,11 @@ public final class IstioHelmCharts {
 
     /** Chart {@code istiod}: the control plane, with laptop-sized requests for istiod and every sidecar. */
     public static ObjectNode istiod(String version) {
+        // the istiod Helm chart reads these at the top level of its values (pilot.* is istioctl's spelling)
         ObjectNode values = F.objectNode();
-        ObjectNode pilot = values.putObject("pilot");
-        pilot.put("autoscaleEnabled", false);
-        pilot.put("replicaCount", 1);
-        requests(pilot, ISTIOD_CPU_REQUEST, ISTIOD_MEMORY_REQUEST);
+        values.put("autoscaleEnabled", false);
+        values.put("replicaCount", 1);
+        requests(values, ISTIOD_CPU_REQUEST, ISTIOD_MEMORY_REQUEST);
         requests(values.putObject("global").putObject("proxy"), PROXY_CPU_REQUEST, PROXY_MEMORY_REQUEST);
         return helmChart(ISTIOD, "istiod", version, values);
     }

@@ -37,16 +37,19 @@ final class K3sCluster implements AutoCloseable {
     static K3sCluster start(K3sSettings settings) {
         K3sContainer container = new K3sContainer(DockerImageName.parse(settings.image()));
         List<String> command = K3sSettings.serverCommand(container.getHost());
+        // Testcontainers removes a container that fails to start before rethrowing, so its log must be
+        // collected while it runs to be shown afterwards
+        LogTail startLog = new LogTail(30);
         container.withCommand(command.toArray(String[]::new))
                 .withStartupTimeout(START_TIMEOUT)
-                .withReuse(settings.reuse());
+                .withReuse(settings.reuse())
+                .withLogConsumer(startLog);
         Instant before = Instant.now();
         try {
             container.start();
         } catch (RuntimeException e) {
-            String logs = logTail(container, 30);
-            String removal = afterFailure(container, settings);
-            throw new BackendException(ContainerFailures.explain(e, logs, settings.image(), removal), e);
+            throw new BackendException(ContainerFailures.explain(e, startLog.text(), settings.image(),
+                    "Testcontainers removed the container that failed to start."), e);
         }
         KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(container.getKubeConfigYaml())).build();
         return new K3sCluster(container, settings, client, startedBefore(container, before));

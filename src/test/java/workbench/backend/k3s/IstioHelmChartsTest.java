@@ -39,7 +39,8 @@ class IstioHelmChartsTest {
 
         assertThat(spec.path("valuesContent").isTextual()).as("valuesContent is a YAML string").isTrue();
         JsonNode values = parse(spec.path("valuesContent").asText());
-        JsonNode pilot = values.path("pilot");
+        JsonNode pilot = values; // istio-discovery's values.yaml: autoscaleEnabled, replicaCount, resources at the top level
+        assertThat(values.has("pilot")).as("no istioctl-style pilot.* keys, which the chart ignores").isFalse();
         assertThat(pilot.path("resources").path("requests").path("memory").asText()).isEqualTo("256Mi");
         assertThat(pilot.path("resources").path("requests").path("cpu").asText()).isEqualTo("100m");
         assertThat(pilot.path("autoscaleEnabled").asBoolean(true)).isFalse();
