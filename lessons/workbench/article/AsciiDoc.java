@@ -14,8 +14,6 @@ public final class AsciiDoc {
 
     public AsciiDoc section(String title) { return blank().line("== " + title).blank(); }
 
-    public AsciiDoc subsection(String title) { return blank().line("=== " + title).blank(); }
-
     /** Prose written in AsciiDoc by the lesson author. */
     public AsciiDoc prose(String text) { return line(text.strip()).blank(); }
 

@@ -53,8 +53,11 @@ public final class LessonOptions {
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     public boolean verbose;
 
+    /** A seed for a run that was given none: small enough to read and retype. */
+    public static long randomSeed() { return Math.abs(new java.util.Random().nextLong() % 1_000_000_000L); }
+
     public long seedOrRandom() {
-        if (seed == null) seed = Math.abs(new java.util.Random().nextLong() % 1_000_000_000L);
+        if (seed == null) seed = randomSeed();
         return seed;
     }
 }

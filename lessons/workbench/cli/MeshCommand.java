@@ -3,8 +3,6 @@ package workbench.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import workbench.backend.BackendException;
-import workbench.manifest.ManifestException;
 
 /** {@code jbang mesh@catalog validate|probe}: try your own Istio configuration on the embedded mesh. */
 @Command(name = "jbang mesh@catalog", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,14 +21,8 @@ public final class MeshCommand implements Runnable {
         CommandLine cl = new CommandLine(new MeshCommand());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean userError = e instanceof ManifestException || e instanceof BackendException || e instanceof UsageException;
-            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            boolean verbose = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose");
-            if (verbose) e.printStackTrace(commandLine.getErr());
-            else if (!userError) commandLine.getErr().println("(run with --verbose for the stack trace)");
-            return 2;
-        });
+        cl.setExecutionExceptionHandler(ShortErrors.handler(2,
+                parsed -> parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose")));
         return cl.execute(args);
     }
 

@@ -83,7 +83,7 @@ final class ProbeCommand implements Callable<Integer> {
         findings.forEach(f -> err.println(Findings.line(f)));
         if (findings.stream().anyMatch(Finding::isError)) return 1;
 
-        long s = seed != null ? seed : Math.abs(new java.util.Random().nextLong() % 1_000_000_000L);
+        long s = seed != null ? seed : LessonOptions.randomSeed();
         try (EmbeddedBackend mesh = new EmbeddedBackend(s, "default")) {
             mesh.admit(config);
             mesh.deploy(workloads);

@@ -6,11 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import workbench.backend.Backend;
-import workbench.backend.BackendException;
 import workbench.backend.Backends;
 import workbench.cli.LessonOptions;
-import workbench.cli.UsageException;
-import workbench.manifest.ManifestException;
+import workbench.cli.ShortErrors;
 
 /** The command line of every lesson: options, --help, short errors, and the exit status. */
 @Command(mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
@@ -48,13 +46,7 @@ public final class LessonCommand implements Callable<Integer> {
         cl.getCommandSpec().usageMessage().description(lesson.title());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            boolean userError = e instanceof ManifestException || e instanceof BackendException || e instanceof UsageException;
-            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            if (options.verbose) e.printStackTrace(commandLine.getErr());
-            else if (!userError) commandLine.getErr().println("(run with --verbose for the stack trace)");
-            return LessonResult.ERROR;
-        });
+        cl.setExecutionExceptionHandler(ShortErrors.handler(LessonResult.ERROR, parsed -> options.verbose));
         return cl;
     }
 

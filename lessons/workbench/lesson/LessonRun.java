@@ -12,6 +12,8 @@ import workbench.istio.DestinationRule;
 import workbench.istio.Hosts;
 import workbench.istio.VirtualService;
 import workbench.manifest.Document;
+import workbench.mesh.MeshRequest;
+import workbench.verdict.ExpectedSplit;
 import workbench.traffic.Observations;
 
 /** The state of one lesson run that steps share: where it runs, what was applied, what was checked. */
@@ -89,6 +91,16 @@ public final class LessonRun {
                 .map(d -> VirtualService.read(d, backend.namespace()))
                 .filter(vs -> vs.hosts().stream().anyMatch(h -> Hosts.fqdn(h, vs.namespace()).equals(fqdn)))
                 .reduce((first, second) -> second);
+    }
+
+    /**
+     * The split the reviews VirtualService in force asks for, for a plain request as productpage makes it;
+     * {@code step} names the step that needs it, for the error when no VirtualService was applied.
+     */
+    public ExpectedSplit expectedReviewsSplit(String step) {
+        VirtualService vs = virtualServiceFor("reviews").orElseThrow(() -> new IllegalStateException(
+                "'" + step + "' compares with the reviews VirtualService, but none was applied before it"));
+        return ExpectedSplit.of(vs, destinationRuleFor("reviews"), MeshRequest.get("http://reviews:9080/reviews/0", Map.of()));
     }
 
     public Optional<DestinationRule> destinationRuleFor(String service) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import workbench.mesh.MeshRequest;
 import workbench.traffic.Probe;
 import workbench.verdict.ExpectedSplit;
 
@@ -28,10 +27,7 @@ record ReaderLoop(String title, String prose, int times) implements Step {
         List<String> printed = lines.stream().filter(l -> !l.isEmpty()).toList(); // an empty grep prints no line
         run.article().output("出力(観測)", printed.isEmpty() ? List.of("(何も表示されませんでした)") : printed);
 
-        ExpectedSplit expected = ExpectedSplit.of(
-                run.virtualServiceFor("reviews").orElseThrow(() -> new IllegalStateException(
-                        "the reader's loop checks the reviews VirtualService, but none was applied before '" + title + "'")),
-                run.destinationRuleFor("reviews"), MeshRequest.get("http://reviews:9080/reviews/0", Map.of()));
+        ExpectedSplit expected = run.expectedReviewsSplit(title);
         Set<String> allowed = expected.shares().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> "reviews-" + e.getKey()).collect(Collectors.toCollection(java.util.TreeSet::new));
         Map<String, Long> seen = lines.stream().collect(Collectors.groupingBy(l -> l.isEmpty() ? "(表示なし)" : l, TreeMap::new, Collectors.counting()));

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import workbench.article.BarChart;
-import workbench.mesh.MeshRequest;
 import workbench.traffic.Observations;
 import workbench.traffic.Probe;
 import workbench.verdict.ExpectedSplit;
@@ -25,10 +24,7 @@ record SplitCheck(String title, String prose) implements Step {
     @Override
     public void run(LessonRun run) {
         int n = run.options().requests;
-        ExpectedSplit expected = ExpectedSplit.of(
-                run.virtualServiceFor("reviews").orElseThrow(() -> new IllegalStateException(
-                        "the split check compares with the reviews VirtualService, but none was applied before '" + title + "'")),
-                run.destinationRuleFor("reviews"), MeshRequest.get("http://reviews:9080/reviews/0", Map.of()));
+        ExpectedSplit expected = run.expectedReviewsSplit(title);
 
         Observations observed = Probe.bulk(run.backend().productPage(), "/productpage", Map.of(), n, run.options().concurrency);
         run.recordBulk(observed);
