@@ -18,9 +18,9 @@ public record RouteDestination(Destination destination, Integer weight, String p
         return new RouteDestination(d, weight, f.path(), HeaderOperations.read(f.get("headers")));
     }
 
-    /** The weight Envoy uses: an unset weight counts as 0 unless the destination stands alone. */
+    /** The weight Envoy uses: a lone destination takes everything; otherwise an unset weight counts as 0. */
     public int effectiveWeight(int destinationsInRoute) {
-        if (weight != null) return weight;
-        return destinationsInRoute == 1 ? 100 : 0;
+        if (destinationsInRoute == 1) return 100; // a lone destination takes everything, whatever its weight says
+        return weight == null ? 0 : Math.max(0, weight);
     }
 }

@@ -104,11 +104,11 @@ public final class Router {
     public static RouteDestination pickWeighted(List<RouteDestination> destinations, RandomGenerator random) {
         int n = destinations.size();
         if (n == 1) return destinations.get(0);
-        long total = destinations.stream().mapToLong(d -> Math.max(0, d.effectiveWeight(n))).sum();
+        long total = destinations.stream().mapToLong(d -> d.effectiveWeight(n)).sum();
         if (total <= 0) return destinations.get(0);
         long draw = random.nextLong(total);
         for (RouteDestination d : destinations) {
-            draw -= Math.max(0, d.effectiveWeight(n));
+            draw -= d.effectiveWeight(n);
             if (draw < 0) return d;
         }
         throw new IllegalStateException("weights changed during the draw");

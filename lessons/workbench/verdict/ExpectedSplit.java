@@ -27,14 +27,13 @@ public record ExpectedSplit(Map<String, Double> shares, String source) {
                 .orElseThrow(() -> new IllegalArgumentException(vs.document().describe()
                         + ": no http rule matches " + plainRequest.path() + ", so no split can be expected"));
         List<RouteDestination> route = rule.route();
-        // a lone destination takes everything, whatever its weight says (even 0), as Envoy routes it
-        long total = route.size() == 1 ? 1 : route.stream().mapToLong(d -> Math.max(0, d.effectiveWeight(route.size()))).sum();
+        long total = route.stream().mapToLong(d -> d.effectiveWeight(route.size())).sum();
         Map<String, Double> shares = new LinkedHashMap<>();
         for (RouteDestination d : route) {
             String version = dr.flatMap(r -> r.subset(d.destination().subset()))
                     .map(Subset::labels).map(l -> l.getOrDefault("version", d.destination().subset()))
                     .orElse(d.destination().subset());
-            double share = route.size() == 1 ? 1.0 : total == 0 ? 0 : (double) Math.max(0, d.effectiveWeight(route.size())) / total;
+            double share = total == 0 ? 0 : (double) d.effectiveWeight(route.size()) / total;
             shares.merge(version, share, Double::sum);
         }
         return new ExpectedSplit(shares, vs.document().file().getFileName() + " " + rule.path());

@@ -34,6 +34,20 @@ class ExpectedSplitTest {
     }
 
     @Test
+    void aLoneDestinationGetsEverythingEvenWithWeightZero() throws IOException {
+        ExpectedSplit split = ExpectedSplit.of(vs(write("""
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: reviews}
+                spec:
+                  hosts: [reviews]
+                  http:
+                  - route: [{destination: {host: reviews, subset: v2}, weight: 0}]
+                """)), dr(), PLAIN);
+        assertThat(split.shares()).containsOnly(entry("v2", 1.0));
+    }
+
+    @Test
     void weightsAreRelativeAndZeroGetsNothing() throws IOException {
         ExpectedSplit split = ExpectedSplit.of(vs(write("""
                 apiVersion: networking.istio.io/v1
