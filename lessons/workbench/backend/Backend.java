@@ -36,6 +36,13 @@ public interface Backend extends AutoCloseable {
     /** Applies Istio configuration and returns once it is in effect, with how long that took. */
     Duration apply(List<Document> config);
 
+    /**
+     * The Istio configuration in force and the pods and services behind it, as the control plane sees them now.
+     * Real clusters read it back from the API server (VirtualServices and DestinationRules with their
+     * creationTimestamp, Services, Pods with labels and whether they carry an istio-proxy).
+     */
+    workbench.mesh.MeshSnapshot snapshot();
+
     /** Deletes the objects named by {@code docs}; objects already gone are fine. */
     void delete(List<Document> docs);
 

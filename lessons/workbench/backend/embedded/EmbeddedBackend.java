@@ -148,6 +148,9 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public workbench.mesh.MeshSnapshot snapshot() { return new workbench.mesh.MeshSnapshot(mesh.config(), mesh.registry()); }
+
+    @Override
     public synchronized void delete(List<Document> docs) {
         for (Document doc : docs) {
             String ns = doc.namespaceOr(namespace);

@@ -24,6 +24,8 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final Duration apply(List<Document> config) { return mesh.apply(config); }
 
+    @Override public final workbench.mesh.MeshSnapshot snapshot() { return mesh.snapshot(); }
+
     @Override public final void delete(List<Document> docs) { mesh.delete(docs); }
 
     @Override public final List<String> existing(List<Document> docs) { return mesh.existing(docs); }
