@@ -1,4 +1,4 @@
-package workbench.backend.kubeconfig;
+package workbench.backend.cluster;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;

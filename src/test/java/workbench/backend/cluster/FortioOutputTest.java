@@ -1,4 +1,4 @@
-package workbench.backend.kubeconfig;
+package workbench.backend.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

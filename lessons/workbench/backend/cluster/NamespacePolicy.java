@@ -1,4 +1,4 @@
-package workbench.backend.kubeconfig;
+package workbench.backend.cluster;
 
 import java.util.ArrayList;
 import java.util.Collections;

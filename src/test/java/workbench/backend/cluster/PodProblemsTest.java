@@ -1,10 +1,10 @@
-package workbench.backend.kubeconfig;
+package workbench.backend.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static workbench.backend.kubeconfig.Pods.classic;
-import static workbench.backend.kubeconfig.Pods.plain;
-import static workbench.backend.kubeconfig.Pods.running;
-import static workbench.backend.kubeconfig.Pods.waiting;
+import static workbench.backend.cluster.Pods.classic;
+import static workbench.backend.cluster.Pods.plain;
+import static workbench.backend.cluster.Pods.running;
+import static workbench.backend.cluster.Pods.waiting;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package workbench.backend.kubeconfig;
+package workbench.backend.cluster;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;

@@ -1,4 +1,4 @@
-package workbench.backend.kubeconfig;
+package workbench.backend.cluster;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

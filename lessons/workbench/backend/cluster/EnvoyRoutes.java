@@ -1,4 +1,4 @@
-package workbench.backend.kubeconfig;
+package workbench.backend.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

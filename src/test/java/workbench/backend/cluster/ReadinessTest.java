@@ -1,11 +1,11 @@
-package workbench.backend.kubeconfig;
+package workbench.backend.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static workbench.backend.kubeconfig.Pods.classic;
-import static workbench.backend.kubeconfig.Pods.nativeSidecar;
-import static workbench.backend.kubeconfig.Pods.plain;
-import static workbench.backend.kubeconfig.Pods.running;
-import static workbench.backend.kubeconfig.Pods.waiting;
+import static workbench.backend.cluster.Pods.classic;
+import static workbench.backend.cluster.Pods.nativeSidecar;
+import static workbench.backend.cluster.Pods.plain;
+import static workbench.backend.cluster.Pods.running;
+import static workbench.backend.cluster.Pods.waiting;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
