@@ -18,6 +18,9 @@ public interface Backend extends AutoCloseable {
     /** What this run ran on, for the article's run stamp (versions, seed, phase times), in display order. */
     LinkedHashMap<String, String> stamp();
 
+    /** What the article must say at its top about how this backend came to run (e.g. why auto fell back), in AsciiDoc. */
+    default List<String> notices() { return List.of(); }
+
     /** The namespace lessons deploy into. */
     String namespace();
 

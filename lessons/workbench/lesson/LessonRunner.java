@@ -52,6 +52,7 @@ public final class LessonRunner {
             throw e;
         }
         LessonArticle article = new LessonArticle(lesson.id(), lesson.title(), options.out, options.manifests);
+        backend.notices().forEach(article::notice);
         if (backend.name().equals("embedded")) article.notice(EMBEDDED_NOTICE);
         LessonRun run = new LessonRun(options, backend, article, manifests);
         StepError error = null;

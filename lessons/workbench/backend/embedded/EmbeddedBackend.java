@@ -42,14 +42,21 @@ public final class EmbeddedBackend implements Backend {
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private final Map<String, List<Running>> podsByDeployment = new LinkedHashMap<>();
     private final Map<String, KubeService> services = new LinkedHashMap<>();
+    private final List<String> notices;
 
     private record Running(Pod pod, PodServer server) {}
 
-    public EmbeddedBackend(long seed, String namespace) {
+    public EmbeddedBackend(long seed, String namespace) { this(seed, namespace, List.of()); }
+
+    /** @param notices what the article must say about how the embedded mesh came to run (see {@link Backend#notices()}) */
+    public EmbeddedBackend(long seed, String namespace, List<String> notices) {
         this.mesh = new Mesh(seed);
         this.namespace = namespace;
         this.names = new SplittableRandom(seed);
+        this.notices = List.copyOf(notices);
     }
+
+    @Override public List<String> notices() { return notices; }
 
     public Mesh mesh() { return mesh; }
 
