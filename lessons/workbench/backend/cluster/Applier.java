@@ -10,9 +10,11 @@ import workbench.backend.BackendException;
 import workbench.manifest.Document;
 
 /**
- * Applies, finds and deletes the objects of manifest documents with server-side apply, like
- * {@code kubectl apply --server-side -f}, asking {@link NamespacePolicy} first. Every applied object
- * carries {@link NamespacePolicy#MANAGED_BY_LABEL} so a later run knows the workbench made it.
+ * Applies, finds and deletes the objects of manifest documents, asking {@link NamespacePolicy} first.
+ * A new object is created (POST), so a name someone else takes between the check and the write fails
+ * with "already exists" instead of being overwritten; an object the workbench already owns is updated
+ * with server-side apply, like {@code kubectl apply --server-side -f}. Every applied object carries
+ * {@link NamespacePolicy#MANAGED_BY_LABEL} so a later run knows the workbench made it.
  */
 public final class Applier {
     public static final String FIELD_MANAGER = "istio-workbench";
@@ -29,8 +31,13 @@ public final class Applier {
         Map<String, String> existing = labelsOf(doc);
         policy.refuseApply(doc, existing).ifPresent(reason -> { throw new BackendException(reason); });
         try {
-            resource(doc).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            if (existing == null) resource(doc).create();
+            else resource(doc).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         } catch (KubernetesClientException e) {
+            if (existing == null && e.getCode() == 409) {
+                throw new BackendException(doc.describe() + ": " + doc.kind() + " " + doc.name()
+                        + " was created by someone else a moment ago; the workbench does not overwrite it. Run again.", e);
+            }
             throw refused(doc, "apply", e);
         }
         policy.applied(doc, existing != null);

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +27,8 @@ import workbench.manifest.Document;
 public final class ClusterMesh implements AutoCloseable {
     static final Duration NAMESPACE_TIMEOUT = Duration.ofSeconds(30);
     static final Duration FORTIO_TIMEOUT = Duration.ofSeconds(60);
+    /** Pods end within their 30 s grace period; anything listed after twice that is held by something else. */
+    static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
 
     private final KubernetesClient client;
     private final NamespacePolicy policy;
@@ -63,12 +67,15 @@ public final class ClusterMesh implements AutoCloseable {
         String ns = namespace();
         Namespace current = client.namespaces().withName(ns).get();
         if (policy.ownedCluster() || policy.namespaceCreated()) {
-            if (current == null || !Readiness.injectionEnabled(current)) {
-                Namespace wanted = new NamespaceBuilder().withNewMetadata().withName(ns)
+            if (current == null) {
+                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
                         .addToLabels(Readiness.INJECTION_LABEL, "enabled")
                         .addToLabels(NamespacePolicy.MANAGED_BY_LABEL, NamespacePolicy.MANAGED_BY)
-                        .endMetadata().build();
-                client.namespaces().resource(wanted).fieldManager(Applier.FIELD_MANAGER).forceConflicts().serverSideApply();
+                        .endMetadata().build()).create();
+            } else if (!Readiness.injectionEnabled(current)) {
+                // only the injection label: the rest of a namespace that was already there stays as it was
+                client.namespaces().withName(ns).patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"labels\":{\"" + Readiness.INJECTION_LABEL + "\":\"enabled\"}}}");
             }
         } else if (current == null) {
             throw new BackendException("namespace " + ns + " does not exist (any more); rerun without --namespace to get a fresh one");
@@ -146,10 +153,27 @@ public final class ClusterMesh implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /**
+     * Deletes the objects and waits, up to {@link #DELETE_TIMEOUT}, until the API server no longer lists them
+     * (a delete only starts termination: finalizers and graceful shutdown come first). What is still there
+     * afterwards is what {@link #existing} reports, so the lesson's cleanup check names it.
+     */
     public void delete(List<Document> docs) {
         for (Document doc : docs) {
             applier.delete(doc);
             applied.remove(doc.kind() + "/" + doc.name());
+        }
+        try {
+            waiter.until(new Waiter.Wait("the deleted objects to be gone from namespace " + namespace(), DELETE_TIMEOUT,
+                    () -> {
+                        List<String> left = existing(docs);
+                        return left.isEmpty() ? Optional.empty() : Optional.of("still listed: " + String.join(", ", left));
+                    },
+                    "an object held by a finalizer stays until its controller lets go: `kubectl get <kind> <name> -o yaml` shows "
+                            + "metadata.finalizers.",
+                    null));
+        } catch (BackendException stillThere) {
+            // not an error of the run: the caller asks existing() and reports by name what did not go
         }
     }
 
