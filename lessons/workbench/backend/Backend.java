@@ -18,8 +18,8 @@ public interface Backend extends AutoCloseable {
     /** What this run ran on, for the article's run stamp (versions, seed, phase times), in display order. */
     LinkedHashMap<String, String> stamp();
 
-    /** What the article must say at its top about how this backend came to run (e.g. why auto fell back), in AsciiDoc. */
-    default List<String> notices() { return List.of(); }
+    /** When {@code --backend auto} runs on this backend instead of k3s: why, in one line as observed; empty otherwise. */
+    default Optional<String> fallbackReason() { return Optional.empty(); }
 
     /** The namespace lessons deploy into. */
     String namespace();
@@ -30,7 +30,13 @@ public interface Backend extends AutoCloseable {
      */
     default void admit(List<Document> documents) {}
 
-    /** Creates the namespace with sidecar injection, deploys the workloads and waits until every pod is ready. */
+    /** {@code kubectl label namespace NS istio-injection=enabled}: pods created from now on get a sidecar. */
+    void enableInjection();
+
+    /** The lesson namespace's labels, as {@code kubectl get namespace NS --show-labels} shows them. */
+    java.util.Map<String, String> namespaceLabels();
+
+    /** Deploys the workloads into the namespace and waits until every pod is ready. */
     void deploy(List<Document> workloads);
 
     /** The pods in the lesson's namespace, as {@code kubectl get pods} lists them. */

@@ -126,7 +126,7 @@ public final class Backends {
 
     static Backend open(Choice choice, Options options, Consumer<String> say, K3sStart k3s) {
         return switch (choice.backend()) {
-            case "embedded" -> embedded(options, options.backend().equals("auto") ? List.of(autoNotice(choice.reason())) : List.of());
+            case "embedded" -> embedded(options, options.backend().equals("auto") ? choice.reason() : null);
             case "k3s" -> {
                 K3sSettings settings = new K3sSettings(null, options.istioVersion(), options.namespace(), options.keep(), options.reuse(), null);
                 if (!options.backend().equals("auto")) yield k3s.start(settings);
@@ -135,7 +135,7 @@ public final class Backends {
                 } catch (RuntimeException e) {
                     String why = firstLine(e.getMessage() == null ? e.toString() : e.getMessage());
                     say.accept(fallbackParagraph(why));
-                    yield embedded(options, List.of(fallbackNotice(why)));
+                    yield embedded(options, "the k3s cluster could not start: " + why);
                 }
             }
             case "kubeconfig" -> KubeconfigBackend.connect(new KubeconfigBackend.Settings(options.kubeconfig(), options.context(),
@@ -144,24 +144,14 @@ public final class Backends {
         };
     }
 
-    private static EmbeddedBackend embedded(Options options, List<String> notices) {
-        return new EmbeddedBackend(options.seed(), options.namespace() == null ? "default" : options.namespace(), notices);
+    private static EmbeddedBackend embedded(Options options, String fallbackReason) {
+        return new EmbeddedBackend(options.seed(), options.namespace() == null ? "default" : options.namespace(), fallbackReason);
     }
 
     /** The console paragraph when auto's k3s did not come up: what went wrong, what to do, what happens now. */
     static String fallbackParagraph(String why) {
         return "auto: the k3s cluster could not start, so this lesson runs on the embedded mesh instead. Why: " + why
                 + " To see the whole error, run with --backend k3s (it stops there, exit 2); to skip the attempt, use --backend embedded.";
-    }
-
-    /** The article's note when auto fell back; the captured reason (one line) goes in a literal block, so none of it is read as markup. */
-    static String fallbackNotice(String why) {
-        return "`--backend auto` は Docker を見つけて k3s を起動しようとしましたが、起動できなかったため組み込みメッシュで実行しました。"
-                + "k3s が起動しなかった理由:\n\n....\n" + why + "\n....";
-    }
-
-    private static String autoNotice(String reason) {
-        return "`--backend auto` は組み込みメッシュを選びました。理由:\n\n....\n" + reason + "\n....";
     }
 
     private static String firstLine(String s) {

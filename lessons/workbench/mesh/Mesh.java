@@ -10,6 +10,7 @@ public final class Mesh {
     private final Upstream upstream = new Upstream();
     private final long seed;
     private final java.util.Map<String, Sidecar> sidecars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Outbound> plainCallers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Mesh(long seed) { this.seed = seed; }
 
@@ -20,6 +21,16 @@ public final class Mesh {
     public void update(UnaryOperator<MeshConfig> change) { config.updateAndGet(change); }
 
     public long seed() { return seed; }
+
+    /**
+     * How {@code pod}'s application reaches other services: through its sidecar, or, for a pod the injector
+     * skipped, straight through kube-proxy.
+     */
+    public Outbound outboundFor(Pod pod) {
+        if (pod.sidecar()) return sidecarFor(pod);
+        return plainCallers.computeIfAbsent(pod.name(),
+                name -> new KubeProxy(pod, registry, upstream, new java.util.SplittableRandom(seed ^ name.hashCode())));
+    }
 
     /** The sidecar injected next to {@code pod}: its randomness is derived from the run's seed and the pod name. */
     public Sidecar sidecarFor(Pod pod) {

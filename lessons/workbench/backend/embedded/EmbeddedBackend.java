@@ -26,7 +26,8 @@ import workbench.mesh.Mesh;
 import workbench.mesh.MeshRequest;
 import workbench.mesh.MeshResponse;
 import workbench.mesh.Pod;
-import workbench.mesh.Sidecar;
+import workbench.mesh.Outbound;
+import workbench.mesh.SidecarInjector;
 
 /**
  * The mesh inside the JVM: every pod of the manifests is a real HTTP server on loopback, and every call
@@ -42,21 +43,21 @@ public final class EmbeddedBackend implements Backend {
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private final Map<String, List<Running>> podsByDeployment = new LinkedHashMap<>();
     private final Map<String, KubeService> services = new LinkedHashMap<>();
-    private final List<String> notices;
+    private final String fallbackReason;
 
     private record Running(Pod pod, PodServer server) {}
 
-    public EmbeddedBackend(long seed, String namespace) { this(seed, namespace, List.of()); }
+    public EmbeddedBackend(long seed, String namespace) { this(seed, namespace, null); }
 
-    /** @param notices what the article must say about how the embedded mesh came to run (see {@link Backend#notices()}) */
-    public EmbeddedBackend(long seed, String namespace, List<String> notices) {
+    /** @param fallbackReason why {@code --backend auto} runs here instead of on k3s (see {@link Backend#fallbackReason()}); null when asked for */
+    public EmbeddedBackend(long seed, String namespace, String fallbackReason) {
         this.mesh = new Mesh(seed);
         this.namespace = namespace;
         this.names = new SplittableRandom(seed);
-        this.notices = List.copyOf(notices);
+        this.fallbackReason = fallbackReason;
     }
 
-    @Override public List<String> notices() { return notices; }
+    @Override public Optional<String> fallbackReason() { return Optional.ofNullable(fallbackReason); }
 
     public Mesh mesh() { return mesh; }
 
@@ -72,6 +73,14 @@ public final class EmbeddedBackend implements Backend {
         s.put("seed", Long.toString(mesh.seed()));
         return s;
     }
+
+    @Override
+    public void enableInjection() {
+        mesh.registry().labelNamespace(namespace, SidecarInjector.NAMESPACE_LABEL, "enabled");
+    }
+
+    @Override
+    public Map<String, String> namespaceLabels() { return mesh.registry().namespaceLabels(namespace); }
 
     @Override
     public synchronized void deploy(List<Document> workloads) {
@@ -112,11 +121,12 @@ public final class EmbeddedBackend implements Backend {
         for (int i = 0; i < w.replicas(); i++) {
             String podName = PodNames.forDeployment(w.name(), w.image() + w.podLabels(), names);
             Optional<App> app = Images.appFor(w.image()).map(factory -> factory.apply(podName));
-            Pod unbound = new Pod(podName, w.namespace(), w.podLabels(), null);
-            Sidecar sidecar = mesh.sidecarFor(unbound);
+            boolean injected = SidecarInjector.injects(mesh.registry().namespaceLabels(w.namespace()), w.podLabels());
+            Pod unbound = new Pod(podName, w.namespace(), w.podLabels(), null, injected);
+            Outbound outbound = mesh.outboundFor(unbound);
             try {
-                PodServer server = app.isPresent() ? PodServer.start(app.get(), sidecar, executor) : null;
-                Pod pod = new Pod(podName, w.namespace(), w.podLabels(), server == null ? null : server.address());
+                PodServer server = app.isPresent() ? PodServer.start(app.get(), outbound, executor) : null;
+                Pod pod = new Pod(podName, w.namespace(), w.podLabels(), server == null ? null : server.address(), injected);
                 mesh.registry().add(pod);
                 pods.add(new Running(pod, server));
             } catch (IOException e) {
@@ -128,10 +138,12 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public synchronized List<workbench.backend.PodStatus> pods() {
         // the app container is ready when its server accepts connections (a client-only pod has nothing to
-        // accept); the emulated istio-proxy is ready with it, as the sidecar lives in the same JVM
+        // accept); an injected istio-proxy is ready with it, as the emulated sidecar lives in the same JVM
         return podsByDeployment.values().stream().flatMap(List::stream).map(r -> {
             boolean ready = r.server() == null || r.server().accepts();
-            return new workbench.backend.PodStatus(r.pod().name(), ready ? 2 : 1, 2, ready ? "Running" : "NotReady");
+            int containers = r.pod().sidecar() ? 2 : 1;
+            return new workbench.backend.PodStatus(r.pod().name(), ready ? containers : 0, containers,
+                    ready ? "Running" : "NotReady", r.pod().sidecar());
         }).toList();
     }
 
@@ -207,7 +219,7 @@ public final class EmbeddedBackend implements Backend {
 
     @Override
     public PageClient productPage() {
-        Sidecar fortio = fortio();
+        Outbound fortio = fortio();
         return (path, headers) -> {
             MeshResponse r = fortio.send(MeshRequest.get("http://productpage:9080" + path, headers), Duration.ofSeconds(30));
             return new PageClient.Page(r.status(), r.body());
@@ -215,14 +227,14 @@ public final class EmbeddedBackend implements Backend {
     }
 
     /** The sidecar of the client pod (fortio), where requests from inside the mesh start. */
-    public workbench.mesh.Outbound caller() { return fortio(); }
+    public Outbound caller() { return fortio(); }
 
-    /** The fortio pod's sidecar: the reader's requests start there, inside the mesh. */
-    private Sidecar fortio() {
+    /** The fortio pod's way out (its sidecar, when it was injected): the reader's requests start there, inside the mesh. */
+    private Outbound fortio() {
         return mesh.registry().pods().stream()
                 .filter(p -> p.app().equals("fortio") && p.namespace().equals(namespace))
                 .findFirst()
-                .map(mesh::sidecarFor)
+                .map(mesh::outboundFor)
                 .orElseThrow(() -> new BackendException("no fortio pod is running in namespace " + namespace
                         + "; deploy manifests/fortio.yaml first"));
     }
