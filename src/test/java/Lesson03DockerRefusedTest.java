@@ -32,7 +32,7 @@ class Lesson03DockerRefusedTest {
             Run run = lesson(docker, "auto", "--requests", "300", "--seed", "5");
             assertThat(run.untilBackendLine()).as(run.output()).isLessThan(FALLBACK_WITHIN);
             assertThat(run.output()).contains("backend: auto: no Docker engine answered (DOCKER_HOST=" + docker.dockerHost() + ")",
-                    "using the embedded mesh", "PASSED: 6 checks, 0 failed");
+                    "using the embedded mesh").containsPattern("PASSED: \\d+ checks, 0 failed");
             assertThat(run.exit()).as(run.output()).isZero();
             String html = Files.readString(outDir(behaviour, "auto").resolve("lesson03.html"));
             assertThat(html).as("the article says why it ran on the emulator").contains("DOCKER_HOST=" + docker.dockerHost());

@@ -57,10 +57,8 @@ public final class ClusterMesh implements AutoCloseable {
         return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(ns.getMetadata().getLabels());
     }
 
-    /** The Istio config, services and pods read back from the API server (being built: issue 8). */
-    public workbench.mesh.MeshSnapshot snapshot() {
-        throw new BackendException("reading the mesh back from the API server is not built yet");
-    }
+    /** The Istio config, services and pods of the namespace, read back from the API server. */
+    public workbench.mesh.MeshSnapshot snapshot() { return ClusterSnapshot.read(client, namespace()); }
 
     public KubernetesClient client() { return client; }
 

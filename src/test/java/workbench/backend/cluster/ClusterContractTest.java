@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -58,16 +57,7 @@ class ClusterContractTest {
     private final FakeClock clock = new FakeClock();
 
     @BeforeAll
-    static void istioCrdsAreInstalled() {
-        for (String[] kind : List.of(new String[] {"VirtualService", "virtualservices"}, new String[] {"DestinationRule", "destinationrules"})) {
-            client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
-                    .withNewMetadata().withName(kind[1] + ".networking.istio.io").endMetadata()
-                    .withNewSpec().withGroup("networking.istio.io").withScope("Namespaced")
-                    .withNewNames().withKind(kind[0]).withPlural(kind[1]).withSingular(kind[0].toLowerCase()).endNames()
-                    .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion()
-                    .endSpec().build()).create();
-        }
-    }
+    static void istioCrdsAreInstalled() { IstioCrds.install(client); }
 
     private ClusterMesh mesh(NamespacePolicy policy) {
         return new ClusterMesh(client, policy, new Waiter(clock, Duration.ofSeconds(1)), new PhaseClock(), Duration.ofMinutes(1));
