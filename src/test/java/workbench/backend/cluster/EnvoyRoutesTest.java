@@ -84,6 +84,29 @@ class EnvoyRoutesTest {
         assertThat(EnvoyRoutes.pending(v1, EnvoyRoutes.routesIn(routesDump(v1Route)), java.util.Set.of())).isEmpty();
     }
 
+    /** Routes Istio or other config add after the VirtualService's own do not hold up the wait (issue 8). */
+    @Test
+    void theVirtualServicesRoutesLeadingTheListIsEnoughExtraRoutesAfterThemAreNotCompared() throws Exception {
+        EnvoyRoutes.Expectation v1 = EnvoyRoutes.expect(manifest("reviews-v1-only.yaml"), "default", PORTS);
+        String v1ThenExtra = """
+                [{"match":{"prefix":"/"},"route":{"cluster":"outbound|9080|v1|%1$s","timeout":"0s"}},
+                 {"name":"added","match":{"prefix":"/extra"},"route":{"cluster":"outbound|9080|v2|%1$s"}}]""".formatted(REVIEWS);
+        assertThat(EnvoyRoutes.pending(v1, EnvoyRoutes.routesIn(routesDump(v1ThenExtra)), java.util.Set.of())).isEmpty();
+    }
+
+    /** Matching is first to last: a stale route before the VirtualService's would still take requests, so it is not in effect yet. */
+    @Test
+    void aStaleRouteInFrontOfTheVirtualServicesRoutesMeansNotYet() throws Exception {
+        EnvoyRoutes.Expectation v1 = EnvoyRoutes.expect(manifest("reviews-v1-only.yaml"), "default", PORTS);
+        String staleFirst = """
+                [{"match":{"prefix":"/","headers":[{"name":"end-user","string_match":{"exact":"jason"}}]},
+                  "route":{"cluster":"outbound|9080|v2|%1$s"}},
+                 {"match":{"prefix":"/"},"route":{"cluster":"outbound|9080|v1|%1$s","timeout":"0s"}}]""".formatted(REVIEWS);
+        assertThat(EnvoyRoutes.pending(v1, EnvoyRoutes.routesIn(routesDump(staleFirst)), java.util.Set.of())).get().asString()
+                .contains(VHOST + " still routes");
+        assertThat(EnvoyRoutes.pending(v1, Map.of(), java.util.Set.of())).get().asString().contains("no route for " + VHOST + " yet");
+    }
+
     @Test
     void destinationRuleSubsetsMustBeKnownClusters() throws Exception {
         EnvoyRoutes.Expectation e = EnvoyRoutes.expect(manifest("reviews-destination-rule.yaml"), "default", PORTS);
