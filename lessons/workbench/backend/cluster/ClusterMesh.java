@@ -198,7 +198,7 @@ public final class ClusterMesh implements AutoCloseable {
 
     /** A client whose requests reach productpage through a port-forward; its calls onwards pass its sidecar. */
     public synchronized PageClient productPage() {
-        if (pageClient == null) pageClient = new PortForwardPageClient(client, namespace());
+        if (pageClient == null) pageClient = PortForwardPageClient.toProductPage(client, namespace());
         return pageClient;
     }
 
