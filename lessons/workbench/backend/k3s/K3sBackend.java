@@ -95,6 +95,7 @@ public final class K3sBackend extends ClusterBackend {
         s.put("istio", settings.istioVersion() + " (Helm charts base and istiod, installed by the k3s Helm controller)");
         s.put("namespace", mesh.namespace());
         s.putAll(clock.stampEntries());
+        s.putAll(mesh.waitedEntries());
         return s;
     }
 
