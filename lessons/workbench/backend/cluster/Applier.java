@@ -37,7 +37,7 @@ public final class Applier {
         policy.refuseApply(doc, existing).ifPresent(reason -> { throw new BackendException(reason); });
         HasMetadata after;
         try {
-            // a new object is created, so a name taken since the check fails instead of being overwritten
+            // a new object is created, never applied over: a name someone took meanwhile is refused (409), not overwritten
             after = existing == null ? resource(doc).create()
                     : resource(doc).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         } catch (KubernetesClientException e) {
