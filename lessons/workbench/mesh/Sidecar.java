@@ -36,7 +36,7 @@ public final class Sidecar implements Outbound {
         this.routing = root.split();
         this.balancing = root.split();
         this.ids = root.split();
-        this.retrier = new Retrier(upstream, root.split(), clock);
+        this.retrier = new Retrier(pod, upstream, root.split(), clock);
     }
 
     public Pod pod() { return pod; }
@@ -46,6 +46,52 @@ public final class Sidecar implements Outbound {
 
     @Override
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
+        long start = clock.getAsLong();
+        Report report = new Report();
+        MeshResponse response;
+        try {
+            response = route(request, timeout, report);
+        } catch (IOException e) {
+            if (report.service != null) mesh.telemetry().source(pod, report.service, report.host, 0, report.flags("DC"), start);
+            throw e;
+        }
+        mesh.telemetry().source(pod, report.service, report.host, response.status(), report.flags(localReplyFlag(report, response)), start);
+        return response;
+    }
+
+    /** What this sidecar learns about a request for its {@code reporter="source"} metrics. */
+    private static final class Report {
+        String service;
+        Pod host;
+        String injected = "";  // Envoy's flags for an injected delay (DI) and abort (FI)
+        String localReply = ""; // NR, NC, UH: Envoy answered before any host was chosen
+
+        /** Envoy's response_flags, in its order (UH, UT, UF, UC, UO, NR, DI, FI, URX, NC), "-" when none. */
+        String flags(String fromTries) {
+            java.util.List<String> all = new java.util.ArrayList<>();
+            for (String f : new String[] {localReply.equals("UH") ? "UH" : "", fromTries, localReply.equals("NR") ? "NR" : "",
+                    injected, localReply.equals("NC") ? "NC" : ""}) {
+                if (!f.isEmpty() && !f.equals("-")) all.add(f);
+            }
+            return all.isEmpty() ? "-" : String.join(",", all);
+        }
+    }
+
+    /** The flag of a reply the router made after its tries: timeout, no healthy host, overflow, or a reset. */
+    private static String localReplyFlag(Report report, MeshResponse response) {
+        if (report.host == null) return "";
+        String body = response.body();
+        if (response.status() == 504 && body.equals(Retrier.TIMEOUT_BODY)) return "UT";
+        if (response.status() == 503 && body.equals(Retrier.NO_HEALTHY_UPSTREAM)) return "UH";
+        if ("true".equals(response.headers().get("x-envoy-overloaded"))) return "UO";
+        if (response.status() == 503 && body.startsWith(Retrier.RESET_PREFIX)) {
+            String flag = body.contains("connection failure") ? "UF" : "UC";
+            return body.contains("retried and the latest") ? flag + ",URX" : flag;
+        }
+        return "";
+    }
+
+    private MeshResponse route(MeshRequest request, Duration timeout, Report report) throws IOException {
         long appDeadline = timeout == null || timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
         MeshRequest outgoing = RequestIds.ensure(request, ids);
         RouteDecision decision;
@@ -53,16 +99,22 @@ public final class Sidecar implements Outbound {
             decision = Router.route(mesh.config(), mesh.registry(), pod, outgoing, routing);
         }
         if (decision instanceof RouteDecision.Unresolved u) throw new UnknownHostException(u.host());
+        report.service = mesh.telemetry().serviceOf(pod, outgoing);
         if (decision instanceof RouteDecision.LocalReply reply) {
+            if (!reply.delay().isZero()) report.injected = "DI";
+            if (reply.reason().startsWith("FI ")) report.injected = report.injected.isEmpty() ? "FI" : "DI,FI";
+            for (String code : new String[] {"NR", "NC", "UH"}) if (reply.reason().startsWith(code + " ")) report.localReply = code;
             delay(reply.delay(), appDeadline);
             return reply.response();
         }
         RouteDecision.Forward forward = (RouteDecision.Forward) decision;
+        report.service = forward.service().fqdn();
+        if (!forward.faultDelay().isZero()) report.injected = "DI";
         delay(forward.faultDelay(), appDeadline);
         for (Cluster mirror : forward.mirrors()) {
-            Mirror.fire(state(mirror), mirror, forward.request(), forward.timeout(), upstream);
+            Mirror.fire(pod, state(mirror), mirror, forward.request(), forward.timeout(), upstream);
         }
-        return retrier.execute(forward, state(forward.cluster()), appDeadline);
+        return retrier.execute(forward, state(forward.cluster()), appDeadline, host -> report.host = host);
     }
 
     private ClusterState state(Cluster cluster) {
