@@ -27,7 +27,7 @@ class CanaryRunTest {
     @Test
     void aHealthyCanaryIsPromotedStepByStepWithEveryGatePassing() throws Exception {
         try (EmbeddedBackend backend = bookinfo(11)) {
-            CanaryReport report = new CanaryRun(backend, SPEC, Criteria.of(99, 500), routes).run(s -> System.out.println(s));
+            CanaryReport report = new CanaryRun(backend, SPEC, Criteria.of(99, 500), routes).run(s -> { });
             assertThat(report.steps()).extracting(StepReport::canaryWeight).containsExactly(10, 20, 50);
             assertThat(report.steps()).extracting(StepReport::decision).containsExactly(Decision.ADVANCE, Decision.ADVANCE, Decision.PROMOTE);
             assertThat(report.steps()).allMatch(StepReport::passed);
@@ -44,7 +44,7 @@ class CanaryRunTest {
     void aCanarySlowedByARatingsDelayIsRolledBackAtTheThreshold() throws Exception {
         try (EmbeddedBackend backend = bookinfo(12)) {
             backend.apply(Manifests.load(Path.of("manifests/ratings-delay-reviews-v3.yaml")));
-            CanaryReport report = new CanaryRun(backend, SPEC, Criteria.of(99, 500), routes).run(s -> System.out.println(s));
+            CanaryReport report = new CanaryRun(backend, SPEC, Criteria.of(99, 500), routes).run(s -> { });
             assertThat(report.steps()).extracting(StepReport::canaryWeight).containsExactly(10, 10);
             assertThat(report.steps()).extracting(StepReport::decision).containsExactly(Decision.HOLD, Decision.ROLLBACK);
             assertThat(report.steps().get(0).gates()).filteredOn(g -> g.name().equals(Gate.DURATION)).allMatch(g -> !g.passed());
