@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import workbench.manifest.Document;
 import workbench.backend.Backend;
 import workbench.istio.Hosts;
 import workbench.mesh.Pod;
@@ -22,14 +24,20 @@ public final class CanaryRun {
     private final CanarySpec spec;
     private final Judge judge;
     private final Criteria criteria;
-    private final Path routeDir;
+    private final IntFunction<List<Document>> routeAt;
 
-    public CanaryRun(Backend backend, CanarySpec spec, Criteria criteria, Path routeDir) {
+    /** {@code routeAt} gives the VirtualService documents that put the canary at a weight (see {@link CanaryRoute}). */
+    public CanaryRun(Backend backend, CanarySpec spec, Criteria criteria, IntFunction<List<Document>> routeAt) {
         this.backend = backend;
         this.spec = spec;
         this.criteria = criteria;
         this.judge = new Judge(criteria);
-        this.routeDir = routeDir;
+        this.routeAt = routeAt;
+    }
+
+    /** Writes each weight's VirtualService into {@code dir} (as {@link CanaryRoute#write}) and applies it from there. */
+    public CanaryRun(Backend backend, CanarySpec spec, Criteria criteria, Path dir) {
+        this(backend, spec, criteria, weight -> CanaryRoute.write(dir, spec.service(), spec.stable(), spec.canary(), weight));
     }
 
     public CanaryReport run(Consumer<StepReport> onStep) {
@@ -37,12 +45,13 @@ public final class CanaryRun {
         CanaryStateMachine machine = new CanaryStateMachine(spec.steps(), spec.threshold());
         List<StepReport> steps = new ArrayList<>();
         int applied = -1;
-        String yaml = "";
+        String routeFile = "";
         while (machine.phase() == Phase.PROGRESSING) {
             int weight = machine.canaryWeight();
             if (weight != applied) {
-                backend.apply(CanaryRoute.write(routeDir, spec.service(), spec.stable(), spec.canary(), weight));
-                yaml = CanaryRoute.yaml(spec.service(), spec.stable(), spec.canary(), weight);
+                List<Document> route = routeAt.apply(weight);
+                backend.apply(route);
+                routeFile = route.get(0).file().getFileName().toString();
                 applied = weight;
             }
             Scrape before = scrape();
@@ -52,14 +61,15 @@ public final class CanaryRun {
             boolean passed = gates.stream().allMatch(Gate::passed);
             Decision decision = machine.checked(passed);
             StepReport report = new StepReport(steps.size() + 1, weight, pages.size(), measured, gates, decision,
-                    machine.failedChecks(), yaml);
+                    machine.failedChecks(), routeFile);
             steps.add(report);
             onStep.accept(report);
         }
         int last = machine.canaryWeight();
-        backend.apply(CanaryRoute.write(routeDir, spec.service(), spec.stable(), spec.canary(), last));
-        return new CanaryReport(spec, criteria, steps, machine.phase(), last,
-                CanaryRoute.yaml(spec.service(), spec.stable(), spec.canary(), last), (System.nanoTime() - start) / 1e9);
+        List<Document> finalRoute;
+        finalRoute = routeAt.apply(last);
+        backend.apply(finalRoute);
+        return new CanaryReport(spec, criteria, steps, machine.phase(), last, finalRoute, (System.nanoTime() - start) / 1e9);
     }
 
     /** The service's pods with a sidecar, each read on its merged-metrics endpoint. */
