@@ -137,6 +137,8 @@ public final class CanaryCommand implements Callable<Integer> {
             b.enableInjection();
             b.deploy(workloads);
             b.apply(config);
+            // a service under a canary has been serving for a while: judge a warm mesh, not the JVM's first requests
+            workbench.traffic.Probe.bulk(b.productPage(), "/productpage", java.util.Map.of(), requests, concurrency);
             Duration pace = b.name().equals("embedded") ? Duration.ZERO : realInterval;
             CanarySpec canarySpec = new CanarySpec(service, stable, canary, steps, threshold, requests, concurrency, pace);
             Criteria criteria = Criteria.of(minSuccess, maxP99Ms);
