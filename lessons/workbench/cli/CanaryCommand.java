@@ -132,7 +132,7 @@ public final class CanaryCommand implements Callable<Integer> {
         Backends.Choice choice = Backends.choose(options, Backends::dockerAnswers, Backends.dockerWhere());
         err.println(choice.reason() + (choice.backend().equals("embedded") ? " (seed " + s + ")" : ""));
         Path routes = Files.createTempDirectory("canary-routes");
-        try (Backend b = Backends.open(choice, options)) {
+        try (Backend b = Backends.open(choice, options, err::println)) {
             b.admit(workloads);
             b.enableInjection();
             b.deploy(workloads);
