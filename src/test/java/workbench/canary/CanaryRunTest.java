@@ -27,14 +27,14 @@ class CanaryRunTest {
     private static final CanarySpec SPEC = new CanarySpec("reviews", "v1", "v3", List.of(10, 20, 50), 2, 100, 4);
 
     @Test
-    void aHealthyCanaryIsPromotedStepByStepWithEveryGatePassing() throws Exception {
+    void aHealthyCanaryIsPromotedStepByStep() throws Exception {
         try (EmbeddedBackend backend = bookinfo(11)) {
             CanaryReport report = new CanaryRun(backend, SPEC, Criteria.of(99, 500), routes).run(s -> { });
             // a shared machine can stall one interval past the P99 limit; threshold 2 tolerates one such hold, as Flagger would
             assertThat(report.steps()).extracting(StepReport::canaryWeight).containsSubsequence(10, 20, 50).isSorted();
             assertThat(report.steps()).filteredOn(StepReport::passed).extracting(StepReport::decision)
                     .containsExactly(Decision.ADVANCE, Decision.ADVANCE, Decision.PROMOTE);
-            assertThat(report.steps()).filteredOn(s -> !s.passed()).extracting(StepReport::decision).containsOnly(Decision.HOLD);
+            assertThat(report.steps()).filteredOn(s -> !s.passed()).allMatch(s -> s.decision() == Decision.HOLD);
             assertThat(report.phase()).isEqualTo(Phase.SUCCEEDED);
             assertThat(report.finalCanaryWeight()).isEqualTo(100);
             for (int i = 0; i < 20; i++) {
