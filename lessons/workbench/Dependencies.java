@@ -5,6 +5,7 @@ package workbench;
 //DEPS info.picocli:picocli:4.7.7
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml:2.20.0
 //DEPS org.apache.commons:commons-math3:3.6.1
+//DEPS com.google.re2j:re2j:1.8
 //DEPS org.asciidoctor:asciidoctorj:3.0.0
 //DEPS io.fabric8:kubernetes-client:7.5.2
 //DEPS org.testcontainers:testcontainers-k3s:2.0.5
