@@ -60,7 +60,7 @@ public final class Sidecar implements Outbound {
         RouteDecision.Forward forward = (RouteDecision.Forward) decision;
         delay(forward.faultDelay(), appDeadline);
         for (Cluster mirror : forward.mirrors()) {
-            Mirror.fire(state(mirror), mirror, forward.request(), forward.timeout(), upstream);
+            mesh.mirror().fire(state(mirror), mirror, forward.request(), forward.timeout());
         }
         return retrier.execute(forward, state(forward.cluster()), appDeadline);
     }

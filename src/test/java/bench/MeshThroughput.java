@@ -123,6 +123,7 @@ public final class MeshThroughput {
         public void close() {
             servers.forEach(PodServer::close);
             executor.shutdownNow();
+            upstream.close();
         }
     }
 
