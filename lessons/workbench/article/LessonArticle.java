@@ -23,6 +23,7 @@ public final class LessonArticle {
             </style>""";
 
     private final String id;
+    private final Language language;
     private final Path outDir;
     private final Path manifestsDir;
     private final AsciiDoc head = new AsciiDoc();
@@ -30,29 +31,37 @@ public final class LessonArticle {
     private final List<String> notices = new ArrayList<>();
     private Map<String, String> stamp = new LinkedHashMap<>();
 
-    public LessonArticle(String id, String title, Path outDir, Path manifestsDir) {
+    /** The article {@code docs/<id>.html} (Japanese) or {@code docs/en/<id>.html} (English) under {@code docsDir}. */
+    public LessonArticle(String id, String title, Language language, Path docsDir, Path manifestsDir) {
         this.id = id;
-        this.outDir = outDir;
+        this.language = language;
+        this.outDir = language == Language.JA ? docsDir : docsDir.resolve(language.code());
         this.manifestsDir = manifestsDir;
         head.title(title)
             .attribute("manifestsdir", relative(outDir, manifestsDir))
             .unset("webfonts")       // no Google Fonts: the page must read offline
-            .attribute("lang", "ja")
+            .attribute("lang", language.code())
             .attribute("toc", "left")
-            .attribute("toc-title", "目次")
-            .attribute("nofooter", "")
-            .attribute("important-caption", "重要")
-            .attribute("warning-caption", "警告")
-            .attribute("caution-caption", "注意")
-            .attribute("note-caption", "注記")
-            .attribute("table-caption", "表")
-            .blank();
+            .attribute("nofooter", "");
+        if (language == Language.JA) {
+            head.attribute("toc-title", "目次")
+                .attribute("important-caption", "重要")
+                .attribute("warning-caption", "警告")
+                .attribute("caution-caption", "注意")
+                .attribute("note-caption", "注記")
+                .attribute("table-caption", "表");
+        }
+        head.blank();
     }
+
+    public Language language() { return language; }
 
     /** Said at the very top, before the lesson's own words (e.g. "these figures come from the emulator"). */
     public void notice(String text) { notices.add(text); }
 
     public void section(String title, String prose) { body.section(title).prose(Prose.join(prose)); }
+
+    public void section(Passage passage) { section(passage.heading(), passage.prose()); }
 
     public void prose(String text) { body.prose(Prose.join(text)); }
 
@@ -71,7 +80,7 @@ public final class LessonArticle {
 
     public void mark(boolean passed, String text) {
         String cls = passed ? "pass" : "fail";
-        String label = passed ? "✔ 合格" : "✘ 不合格";
+        String label = passed ? language.pick("✔ 合格", "✔ pass") : language.pick("✘ 不合格", "✘ fail");
         body.prose("[.check." + cls + "]#" + label + "# " + text);
     }
 
@@ -91,12 +100,12 @@ public final class LessonArticle {
     public String source() {
         AsciiDoc top = new AsciiDoc().line(head.toString()).html(STYLE);
         for (String n : notices) top.admonition("IMPORTANT", n);
-        if (!stamp.isEmpty()) top.prose("実行記録: " + String.join(" / ", stamp.entrySet().stream()
+        if (!stamp.isEmpty()) top.prose(language.pick("実行記録: ", "Run: ") + String.join(" / ", stamp.entrySet().stream()
                 .filter(e -> List.of("backend", "seed", "date").contains(e.getKey()))
                 .map(e -> e.getKey() + " " + e.getValue()).toList()));
-        AsciiDoc end = new AsciiDoc().section("実行記録");
+        AsciiDoc end = new AsciiDoc().section(language.pick("実行記録", "Run record"));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("項目", "値"));
+        rows.add(List.of(language.pick("項目", "Item"), language.pick("値", "Value")));
         stamp.forEach((k, v) -> rows.add(List.of(k, v)));
         end.table(null, "1,3", rows);
         return top + body.toString() + end;

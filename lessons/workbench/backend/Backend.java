@@ -27,7 +27,13 @@ public interface Backend extends AutoCloseable {
      */
     default void admit(List<Document> documents) {}
 
-    /** Creates the namespace with sidecar injection, deploys the workloads and waits until every pod is ready. */
+    /** {@code kubectl label namespace NS istio-injection=enabled}: pods created from now on get a sidecar. */
+    void enableInjection();
+
+    /** The lesson namespace's labels, as {@code kubectl get namespace NS --show-labels} shows them. */
+    java.util.Map<String, String> namespaceLabels();
+
+    /** Deploys the workloads into the namespace and waits until every pod is ready. */
     void deploy(List<Document> workloads);
 
     /** The pods in the lesson's namespace, as {@code kubectl get pods} lists them. */

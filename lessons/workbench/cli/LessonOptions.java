@@ -44,6 +44,10 @@ public final class LessonOptions {
             description = "Istio version installed on k3s. Default: ${DEFAULT-VALUE}.")
     public String istioVersion = workbench.backend.k3s.K3sSettings.DEFAULT_ISTIO_VERSION;
 
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "ja",
+            description = "Language of the article: ja (docs/<lesson>.html) or en (docs/en/<lesson>.html). Default: ${DEFAULT-VALUE}.")
+    public String lang = "ja";
+
     @Option(names = "--keep", description = "Leave the mesh running after the lesson and print how to reach productpage (Ctrl-C ends it).")
     public boolean keep;
 
@@ -52,6 +56,9 @@ public final class LessonOptions {
 
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     public boolean verbose;
+
+    /** The article's language; an unknown code is refused before anything starts. */
+    public workbench.article.Language language() { return workbench.article.Language.of(lang); }
 
     /** A seed for a run that was given none: small enough to read and retype. */
     public static long randomSeed() { return Math.abs(new java.util.Random().nextLong() % 1_000_000_000L); }

@@ -86,6 +86,7 @@ final class ProbeCommand implements Callable<Integer> {
         long s = seed != null ? seed : LessonOptions.randomSeed();
         try (EmbeddedBackend mesh = new EmbeddedBackend(s, "default")) {
             mesh.admit(config);
+            mesh.enableInjection(); // the probe's namespace is the workbench's own, labelled as the lessons label theirs
             mesh.deploy(workloads);
             mesh.apply(config);
             Map<String, String> sent = new LinkedHashMap<>(headers);

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import workbench.article.Bilingual;
 import workbench.manifest.Document;
 
 /** Deletes everything the lesson created, newest first, and checks that it is gone. */
-record Cleanup(String title, String prose) implements Step {
+record Cleanup(Bilingual words) implements Step {
 
     @Override
     public void run(LessonRun run) {
@@ -17,17 +18,19 @@ record Cleanup(String title, String prose) implements Step {
         List<String> commands = new ArrayList<>();
         files.forEach(f -> commands.add("kubectl delete -n " + run.backend().namespace() + " -f " + run.commandPath(f) + " --ignore-not-found"));
         commands.add("kubectl get virtualservice,destinationrule,deployment,service -n " + run.backend().namespace());
-        run.article().section(title, prose);
-        run.article().commands("実行するコマンド", commands);
+        run.article().section(run.words(words));
+        run.article().commands(run.t("実行するコマンド", "Commands"), commands);
 
         if (run.options().keep) {
-            run.article().prose("NOTE: `--keep` が指定されたため、このランでは削除せずに残しています。");
+            run.article().prose(run.t("NOTE: `--keep` が指定されたため、このランでは削除せずに残しています。",
+                    "NOTE: `--keep` was given, so this run leaves everything in place."));
             return;
         }
         run.backend().delete(created);
         List<String> remaining = run.backend().existing(created);
         run.forgetCreated();
-        run.article().output("削除後に残っているもの(観測)", remaining.isEmpty() ? List.of("(なし)") : remaining);
+        run.article().output(run.t("削除後に残っているもの(観測)", "Left after deleting (observed)"),
+                remaining.isEmpty() ? List.of(run.t("(なし)", "(nothing)")) : remaining);
         run.check("レッスンで作ったものがすべて削除されている", remaining.isEmpty(),
                 remaining.isEmpty() ? created.size() + " 件を削除、残り 0 件" : "残っている: " + String.join(", ", remaining));
     }

@@ -2,47 +2,56 @@ package workbench.lesson;
 
 import java.util.ArrayList;
 import java.util.List;
+import workbench.article.Bilingual;
+import workbench.article.Passage;
 
 /**
- * A lesson as its author writes it: an ordered list of steps, each one call with its prose.
- * Nothing runs until {@link #run(String...)}; by then every manifest the steps name is known,
- * so all of them are validated before the first one is applied.
+ * A lesson as its author writes it: an ordered list of steps, each one call with its words in Japanese and
+ * English. Nothing runs until {@link #run(String...)}; by then every manifest the steps name is known, so
+ * all of them are validated before the first one is applied.
  */
 public final class Lesson {
     private final String id;
-    private final String title;
+    private final Bilingual title;
     private final List<Step> steps = new ArrayList<>();
 
-    private Lesson(String id, String title) {
+    private Lesson(String id, Bilingual title) {
         this.id = id;
         this.title = title;
     }
 
-    /** {@code id} names the article file ({@code docs/<id>.html}) and the command. */
-    public static Lesson titled(String id, String title) { return new Lesson(id, title); }
-
-    /** The lead paragraph under the title. */
-    public Lesson intro(String prose) { return add(new Explain("", prose)); }
+    /**
+     * {@code id} names the article file ({@code docs/<id>.html}, {@code docs/en/<id>.html}) and the command;
+     * each passage's heading is the article's title and its prose the lead paragraph under it.
+     */
+    public static Lesson titled(String id, Passage ja, Passage en) {
+        Lesson lesson = new Lesson(id, new Bilingual(ja, en));
+        if (ja.prose().isBlank() && en.prose().isBlank()) return lesson;
+        return lesson.add(new Explain(new Bilingual(Passage.ja("", ja.prose()), Passage.en("", en.prose()))));
+    }
 
     /** A section of explanation only. */
-    public Lesson explain(String heading, String prose) { return add(new Explain(heading, prose)); }
+    public Lesson explain(Passage ja, Passage en) { return add(new Explain(new Bilingual(ja, en))); }
 
-    /** Labels the namespace for sidecar injection, deploys the workloads and waits for their pods. */
-    public Lesson deploy(String heading, String prose, String... manifests) {
-        return add(new Deploy(heading, prose, List.of(manifests)));
+    /** {@code kubectl label namespace NS istio-injection=enabled}: pods created afterwards get a sidecar. */
+    public Lesson enableInjection(Passage ja, Passage en) { return add(new EnableInjection(new Bilingual(ja, en))); }
+
+    /** Deploys the workloads of {@code manifests} into the lesson's namespace and waits for their pods. */
+    public Lesson deploy(List<String> manifests, Passage ja, Passage en) {
+        return add(new Deploy(new Bilingual(ja, en), List.copyOf(manifests)));
     }
 
     /** {@code kubectl apply -f manifests/<manifest>}, shown with the file itself. */
-    public Lesson apply(String heading, String prose, String manifest) { return add(new Apply(heading, prose, manifest)); }
+    public Lesson apply(String manifest, Passage ja, Passage en) { return add(new Apply(new Bilingual(ja, en), manifest)); }
 
     /** The reader's fortio loop, {@code times} requests, each printing the reviews version that answered. */
-    public Lesson readerLoop(String heading, String prose, int times) { return add(new ReaderLoop(heading, prose, times)); }
+    public Lesson readerLoop(int times, Passage ja, Passage en) { return add(new ReaderLoop(new Bilingual(ja, en), times)); }
 
-    /** A bulk run whose reviews split is tested against the weights of the VirtualService in force. */
-    public Lesson checkSplit(String heading, String prose) { return add(new SplitCheck(heading, prose)); }
+    /** A bulk run whose reviews split is tested against what the VirtualService in force asks for. */
+    public Lesson checkSplit(Passage ja, Passage en) { return add(new SplitCheck(new Bilingual(ja, en))); }
 
     /** Deletes all the lesson created and checks it is gone. */
-    public Lesson cleanup(String heading, String prose) { return add(new Cleanup(heading, prose)); }
+    public Lesson cleanup(Passage ja, Passage en) { return add(new Cleanup(new Bilingual(ja, en))); }
 
     public Lesson add(Step step) {
         steps.add(step);
@@ -51,7 +60,7 @@ public final class Lesson {
 
     public String id() { return id; }
 
-    public String title() { return title; }
+    public Bilingual title() { return title; }
 
     public List<Step> steps() { return List.copyOf(steps); }
 

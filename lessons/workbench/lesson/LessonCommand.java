@@ -43,7 +43,7 @@ public final class LessonCommand implements Callable<Integer> {
     CommandLine commandLine() {
         CommandLine cl = new CommandLine(this);
         cl.getCommandSpec().name("jbang " + lesson.id() + "@catalog");
-        cl.getCommandSpec().usageMessage().description(lesson.title());
+        cl.getCommandSpec().usageMessage().description(lesson.title().en().heading());
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
         cl.setExecutionExceptionHandler(ShortErrors.handler(LessonResult.ERROR, parsed -> options.verbose));

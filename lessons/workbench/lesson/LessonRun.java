@@ -42,6 +42,15 @@ public final class LessonRun {
 
     public LessonArticle article() { return article; }
 
+    /** The language the reader asked for. */
+    public workbench.article.Language language() { return options.language(); }
+
+    /** The words of a step in the reader's language. */
+    public workbench.article.Passage words(workbench.article.Bilingual words) { return words.in(language()); }
+
+    /** One of two renderings of a workbench phrase, by the reader's language. */
+    public String t(String ja, String en) { return language().pick(ja, en); }
+
     /** A note for the console (a warning, a hint); the runner prints it under the step's progress line. */
     public void say(String line) { printed.add(line); }
 

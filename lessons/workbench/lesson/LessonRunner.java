@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import workbench.article.HtmlRenderer;
+import workbench.article.Language;
 import workbench.article.LessonArticle;
 import workbench.backend.Backend;
 import workbench.cli.LessonOptions;
@@ -40,9 +41,10 @@ public final class LessonRunner {
         HtmlRenderer.warmUp();
         long seed = options.seedOrRandom();
         String namespace = options.namespace == null ? "default" : options.namespace;
-        out.println(lesson.id() + ": " + lesson.title());
-
         Preflight.checkOptions(options);
+        Language language = options.language();
+        out.println(lesson.id() + ": " + lesson.title().in(language).heading());
+
         Map<String, List<Document>> manifests = Preflight.load(lesson, options.manifests, namespace);
         Backend backend = opener.open(options, seed, lesson.id(), out);
         try {
@@ -51,8 +53,9 @@ public final class LessonRunner {
             backend.close();
             throw e;
         }
-        LessonArticle article = new LessonArticle(lesson.id(), lesson.title(), options.out, options.manifests);
-        if (backend.name().equals("embedded")) article.notice(EMBEDDED_NOTICE);
+        LessonArticle article = new LessonArticle(lesson.id(), lesson.title().in(language).heading(), language,
+                options.out, options.manifests);
+        if (backend.name().equals("embedded")) article.notice(embeddedNotice(lesson.id(), language));
         LessonRun run = new LessonRun(options, backend, article, manifests);
         StepError error = null;
         boolean keepRunning = false;
@@ -88,7 +91,8 @@ public final class LessonRunner {
         List<Step> steps = lesson.steps();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
-            String label = step.title().isEmpty() ? "はじめに" : step.title();
+            String heading = run.words(step.words()).heading();
+            String label = heading.isEmpty() ? run.t("はじめに", "Introduction") : heading;
             String position = (i + 1) + "/" + steps.size();
             run.enter(label);
             int before = run.checks().size();
@@ -99,7 +103,7 @@ public final class LessonRunner {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 out.printf(Locale.ROOT, "[%s] %s ... error%n", position, label);
                 run.printedDuringStep().forEach(l -> out.println("      " + l));
-                run.article().failure("このステップは途中で止まりました: " + message);
+                run.article().failure(run.t("このステップは途中で止まりました: ", "This step stopped part-way: ") + message);
                 if (options.verbose) e.printStackTrace(out);
                 return new StepError(position + " " + label, message);
             }
@@ -147,9 +151,15 @@ public final class LessonRunner {
         }
     }
 
-    static final String EMBEDDED_NOTICE = """
+    static String embeddedNotice(String lessonId, Language language) {
+        return language.pick("""
             この記事の数値は、JVM の中で Istio 1.28 + Envoy と Bookinfo 1.20.3 を模した**組み込みメッシュ(エミュレータ)**で\
-            実行して得たものです。本物のクラスタでの結果ではありません。Docker があるマシンでは\
-            `jbang lesson03@catalog --backend k3s` で使い捨ての k3s に本物の Istio を入れて、自分のクラスタでは\
-            `--backend kubeconfig` で、同じレッスンを実行できます。""";
+            実行して得たものです。本物のクラスタでの結果ではありません。Docker があるマシンでは \
+            ``jbang %1$s@catalog --backend k3s`` で使い捨ての k3s に本物の Istio を入れて、自分のクラスタでは \
+            ``--backend kubeconfig`` で、同じレッスンを実行できます。""", """
+            The figures in this article come from the **embedded mesh**, an emulation of Istio 1.28 + Envoy and \
+            Bookinfo 1.20.3 inside the JVM, not from a real cluster. On a machine with Docker, \
+            `jbang %1$s@catalog --backend k3s` runs the same lesson on a throwaway k3s with real Istio, and \
+            `--backend kubeconfig` runs it on your own cluster.""").formatted(lessonId);
+    }
 }

@@ -42,6 +42,11 @@ final class Preflight {
     static void checkOptions(LessonOptions options) {
         if (options.requests < 1) throw new UsageException("--requests must be at least 1 (got " + options.requests + ")");
         if (options.concurrency < 1) throw new UsageException("--concurrency must be at least 1 (got " + options.concurrency + ")");
+        try {
+            options.language();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path out = options.out.toAbsolutePath();
         Path existing = out;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import workbench.article.Bilingual;
 import workbench.traffic.Probe;
 import workbench.verdict.ExpectedSplit;
 
@@ -12,12 +13,12 @@ import workbench.verdict.ExpectedSplit;
  * The loop the reader types: a few fortio requests from inside the mesh, printing which reviews pod
  * answered. Checks that every answer came from a version the VirtualService in force can send to.
  */
-record ReaderLoop(String title, String prose, int times) implements Step {
+record ReaderLoop(Bilingual words, int times) implements Step {
 
     @Override
     public void run(LessonRun run) {
-        run.article().section(title, prose);
-        run.article().commands("実行するコマンド", List.of(
+        run.article().section(run.words(words));
+        run.article().commands(run.t("実行するコマンド", "Commands"), List.of(
                 "for i in $(seq 1 " + times + "); do",
                 "  kubectl exec deploy/fortio-deploy -c fortio -- \\",
                 "    fortio curl -quiet " + Probe.PRODUCTPAGE_URL + " \\",
@@ -25,9 +26,10 @@ record ReaderLoop(String title, String prose, int times) implements Step {
                 "done"));
         List<String> lines = Probe.readerLoop(run.backend(), times);
         List<String> printed = lines.stream().filter(l -> !l.isEmpty()).toList(); // an empty grep prints no line
-        run.article().output("出力(観測)", printed.isEmpty() ? List.of("(何も表示されませんでした)") : printed);
+        run.article().output(run.t("出力(観測)", "Output (observed)"),
+                printed.isEmpty() ? List.of(run.t("(何も表示されませんでした)", "(nothing was printed)")) : printed);
 
-        ExpectedSplit expected = run.expectedReviewsSplit(title);
+        ExpectedSplit expected = run.expectedReviewsSplit(run.words(words).heading());
         Set<String> allowed = expected.shares().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> "reviews-" + e.getKey()).collect(Collectors.toCollection(java.util.TreeSet::new));
         Map<String, Long> seen = lines.stream().collect(Collectors.groupingBy(l -> l.isEmpty() ? "(表示なし)" : l, TreeMap::new, Collectors.counting()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import workbench.article.BarChart;
+import workbench.article.Bilingual;
 import workbench.traffic.Observations;
 import workbench.traffic.Probe;
 import workbench.verdict.ExpectedSplit;
@@ -16,7 +17,7 @@ import workbench.verdict.SplitVerdict;
  * Sends the bulk run through a caller-side sidecar and tests the observed reviews split against the
  * weights of the VirtualService in force, with an exact test.
  */
-record SplitCheck(String title, String prose) implements Step {
+record SplitCheck(Bilingual words) implements Step {
     /** A split this far off the weights must be caught (with {@link #POWER} at least). */
     static final double SHIFT = 0.10;
     static final double POWER = 0.999;
@@ -24,13 +25,13 @@ record SplitCheck(String title, String prose) implements Step {
     @Override
     public void run(LessonRun run) {
         int n = run.options().requests;
-        ExpectedSplit expected = run.expectedReviewsSplit(title);
+        ExpectedSplit expected = run.expectedReviewsSplit(run.words(words).heading());
 
         Observations observed = Probe.bulk(run.backend().productPage(), "/productpage", Map.of(), n, run.options().concurrency);
         run.recordBulk(observed);
         SplitVerdict verdict = SplitTest.test(expected, observed.byReviews(), SplitTest.DEFAULT_ALPHA);
 
-        run.article().section(title, prose);
+        run.article().section(run.words(words));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("バージョン", "期待 (weight)", "観測数", "観測割合", "p 値"));
         List<BarChart.Bar> bars = new ArrayList<>();

@@ -14,6 +14,7 @@ public final class Mesh implements AutoCloseable {
     private final Mirror mirror = new Mirror(upstream);
     private final long seed;
     private final java.util.Map<String, Sidecar> sidecars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Outbound> plainCallers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Mesh(long seed) { this.seed = seed; }
 
@@ -24,6 +25,16 @@ public final class Mesh implements AutoCloseable {
     public void update(UnaryOperator<MeshConfig> change) { config.updateAndGet(change); }
 
     public long seed() { return seed; }
+
+    /**
+     * How {@code pod}'s application reaches other services: through its sidecar, or, for a pod the injector
+     * skipped, straight through kube-proxy.
+     */
+    public Outbound outboundFor(Pod pod) {
+        if (pod.sidecar()) return sidecarFor(pod);
+        return plainCallers.computeIfAbsent(pod.name(),
+                name -> new KubeProxy(pod, registry, upstream, new java.util.SplittableRandom(seed ^ name.hashCode())));
+    }
 
     /** The sidecar injected next to {@code pod}: its randomness is derived from the run's seed and the pod name. */
     public Sidecar sidecarFor(Pod pod) {

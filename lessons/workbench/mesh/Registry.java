@@ -16,6 +16,19 @@ public final class Registry {
     /** Every routed request looks its service up by FQDN; an index keeps that a map lookup. */
     private final Map<String, KubeService> byFqdn = new ConcurrentHashMap<>();
 
+    private final Map<String, Map<String, String>> namespaceLabels = new ConcurrentHashMap<>();
+
+    /** {@code kubectl label namespace NS key=value --overwrite}. */
+    public void labelNamespace(String namespace, String key, String value) {
+        namespaceLabels.compute(namespace, (ns, old) -> {
+            Map<String, String> next = new java.util.TreeMap<>(old == null ? Map.of() : old);
+            next.put(key, value);
+            return Map.copyOf(next);
+        });
+    }
+
+    public Map<String, String> namespaceLabels(String namespace) { return namespaceLabels.getOrDefault(namespace, Map.of()); }
+
     public void add(KubeService service) {
         services.add(service);
         byFqdn.putIfAbsent(service.fqdn(), service);

@@ -54,7 +54,7 @@ class Lesson03VariantsTest {
         // istioctl analyze would have warned before the apply; the lesson says so in its output and its article
         assertThat(run.console()).contains("analyze: Error [IST0101] (VirtualService default/reviews)", "Referenced host+subset in destinationrule not found: \"reviews+v4\"");
         assertThat(run.html()).contains("IST0101");
-        assertThat(run.console()).containsPattern("FAILED: 6 checks, [12] failed");
+        assertThat(run.console()).containsPattern("FAILED: 7 checks, [12] failed");
     }
 
     @Test

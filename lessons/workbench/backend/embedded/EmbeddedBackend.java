@@ -26,7 +26,8 @@ import workbench.mesh.Mesh;
 import workbench.mesh.MeshRequest;
 import workbench.mesh.MeshResponse;
 import workbench.mesh.Pod;
-import workbench.mesh.Sidecar;
+import workbench.mesh.Outbound;
+import workbench.mesh.SidecarInjector;
 
 /**
  * The mesh inside the JVM: every pod of the manifests is a real HTTP server on loopback, and every call
@@ -67,6 +68,14 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public void enableInjection() {
+        mesh.registry().labelNamespace(namespace, SidecarInjector.NAMESPACE_LABEL, "enabled");
+    }
+
+    @Override
+    public Map<String, String> namespaceLabels() { return mesh.registry().namespaceLabels(namespace); }
+
+    @Override
     public synchronized void deploy(List<Document> workloads) {
         for (Document doc : workloads) {
             switch (doc.kind()) {
@@ -105,11 +114,12 @@ public final class EmbeddedBackend implements Backend {
         for (int i = 0; i < w.replicas(); i++) {
             String podName = PodNames.forDeployment(w.name(), w.image() + w.podLabels(), names);
             Optional<App> app = Images.appFor(w.image()).map(factory -> factory.apply(podName));
-            Pod unbound = new Pod(podName, w.namespace(), w.podLabels(), null);
-            Sidecar sidecar = mesh.sidecarFor(unbound);
+            boolean injected = SidecarInjector.injects(mesh.registry().namespaceLabels(w.namespace()), w.podLabels());
+            Pod unbound = new Pod(podName, w.namespace(), w.podLabels(), null, injected);
+            Outbound outbound = mesh.outboundFor(unbound);
             try {
-                PodServer server = app.isPresent() ? PodServer.start(app.get(), sidecar, executor) : null;
-                Pod pod = new Pod(podName, w.namespace(), w.podLabels(), server == null ? null : server.address());
+                PodServer server = app.isPresent() ? PodServer.start(app.get(), outbound, executor) : null;
+                Pod pod = new Pod(podName, w.namespace(), w.podLabels(), server == null ? null : server.address(), injected);
                 mesh.registry().add(pod);
                 pods.add(new Running(pod, server));
             } catch (IOException e) {
@@ -121,10 +131,12 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public synchronized List<workbench.backend.PodStatus> pods() {
         // the app container is ready when its server accepts connections (a client-only pod has nothing to
-        // accept); the emulated istio-proxy is ready with it, as the sidecar lives in the same JVM
+        // accept); an injected istio-proxy is ready with it, as the emulated sidecar lives in the same JVM
         return podsByDeployment.values().stream().flatMap(List::stream).map(r -> {
             boolean ready = r.server() == null || r.server().accepts();
-            return new workbench.backend.PodStatus(r.pod().name(), ready ? 2 : 1, 2, ready ? "Running" : "NotReady");
+            int containers = r.pod().sidecar() ? 2 : 1;
+            return new workbench.backend.PodStatus(r.pod().name(), ready ? containers : 0, containers,
+                    ready ? "Running" : "NotReady", r.pod().sidecar());
         }).toList();
     }
 
@@ -200,7 +212,7 @@ public final class EmbeddedBackend implements Backend {
 
     @Override
     public PageClient productPage() {
-        Sidecar fortio = fortio();
+        Outbound fortio = fortio();
         return (path, headers) -> {
             MeshResponse r = fortio.send(MeshRequest.get("http://productpage:9080" + path, headers), Duration.ofSeconds(30));
             return new PageClient.Page(r.status(), r.body());
@@ -208,14 +220,14 @@ public final class EmbeddedBackend implements Backend {
     }
 
     /** The sidecar of the client pod (fortio), where requests from inside the mesh start. */
-    public workbench.mesh.Outbound caller() { return fortio(); }
+    public Outbound caller() { return fortio(); }
 
-    /** The fortio pod's sidecar: the reader's requests start there, inside the mesh. */
-    private Sidecar fortio() {
+    /** The fortio pod's way out (its sidecar, when it was injected): the reader's requests start there, inside the mesh. */
+    private Outbound fortio() {
         return mesh.registry().pods().stream()
                 .filter(p -> p.app().equals("fortio") && p.namespace().equals(namespace))
                 .findFirst()
-                .map(mesh::sidecarFor)
+                .map(mesh::outboundFor)
                 .orElseThrow(() -> new BackendException("no fortio pod is running in namespace " + namespace
                         + "; deploy manifests/fortio.yaml first"));
     }

@@ -18,6 +18,10 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final String namespace() { return mesh.namespace(); }
 
+    @Override public final void enableInjection() { mesh.ensureNamespace(); }
+
+    @Override public final java.util.Map<String, String> namespaceLabels() { return mesh.namespaceLabels(); }
+
     @Override public final void deploy(List<Document> workloads) { mesh.deploy(workloads); }
 
     @Override public final List<PodStatus> pods() { return mesh.pods(); }

@@ -48,6 +48,11 @@ public final class ClusterMesh implements AutoCloseable {
 
     public String namespace() { return policy.namespace(); }
 
+    public Map<String, String> namespaceLabels() {
+        Namespace ns = client.namespaces().withName(namespace()).get();
+        return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(ns.getMetadata().getLabels());
+    }
+
     /** The Istio config, services and pods read back from the API server (being built: issue 8). */
     public workbench.mesh.MeshSnapshot snapshot() {
         throw new BackendException("reading the mesh back from the API server is not built yet");

@@ -118,7 +118,7 @@ public final class Readiness {
     public static PodStatus status(Pod pod) {
         List<ContainerStatus> counted = countedStatuses(pod);
         int ready = (int) counted.stream().filter(cs -> Boolean.TRUE.equals(cs.getReady())).count();
-        return new PodStatus(pod.getMetadata().getName(), ready, countedContainers(pod), statusWord(pod));
+        return new PodStatus(pod.getMetadata().getName(), ready, countedContainers(pod), statusWord(pod), hasProxy(pod));
     }
 
     private static String statusWord(Pod pod) {

@@ -61,6 +61,7 @@ public final class MeshThroughput {
 
     private static EmbeddedBackend meshWith(Path manifests, Path... config) {
         EmbeddedBackend mesh = new EmbeddedBackend(1, "default");
+        mesh.enableInjection();
         mesh.deploy(Manifests.load(manifests.resolve("bookinfo.yaml"), manifests.resolve("fortio.yaml")));
         mesh.apply(Manifests.load(config));
         return mesh;

@@ -18,7 +18,7 @@ class LessonArticleTest {
     void writesAsciiDocThatIncludesManifestsAndRendersStandaloneOfflineHtml() throws IOException {
         Path manifests = Files.createDirectories(dir.resolve("manifests"));
         Files.writeString(manifests.resolve("vs.yaml"), "kind: VirtualService\nweight: 80\n");
-        LessonArticle article = new LessonArticle("lessonXX", "題名", dir.resolve("docs"), manifests);
+        LessonArticle article = new LessonArticle("lessonXX", "題名", Language.JA, dir.resolve("docs"), manifests);
         article.notice("エミュレータで実行しました。");
         article.section("節", "本文です。");
         article.manifest("vs.yaml");

@@ -1,12 +1,15 @@
 package workbench.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static workbench.article.Passage.en;
+import static workbench.article.Passage.ja;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import workbench.article.Bilingual;
 import workbench.lesson.LessonRunExtension.Ran;
 
 /** How a run ends: the exit status, the summary line, and an article written in every case. */
@@ -20,17 +23,17 @@ class LessonRunnerTest {
 
     private static Step step(String title, java.util.function.Consumer<LessonRun> action) {
         return new Step() {
-            @Override public String title() { return title; }
+            @Override public Bilingual words() { return new Bilingual(ja(title, ""), en(title, "")); }
             @Override public void run(LessonRun run) { action.accept(run); }
         };
     }
 
     @Test
     void aStepThatThrowsStopsTheLessonWithExitTwoAndTheArticleSaysWhere() throws IOException {
-        Lesson lesson = Lesson.titled("lessonT", "テスト")
-                .explain("説明", "本文。")
+        Lesson lesson = Lesson.titled("lessonT", ja("テスト", ""), en("Test", ""))
+                .explain(ja("説明", "本文。"), en("Explanation", "Text."))
                 .add(step("壊れた手順", r -> { throw new NullPointerException(); }))
-                .explain("届かない節", "ここには来ない。");
+                .explain(ja("届かない節", "ここには来ない。"), en("Unreached", "Never here."));
 
         Ran run = run(lesson);
 
@@ -42,9 +45,9 @@ class LessonRunnerTest {
 
     @Test
     void aFailedCheckStillRunsEveryStepWritesTheArticleAndExitsOne() throws IOException {
-        Lesson lesson = Lesson.titled("lessonT", "テスト")
+        Lesson lesson = Lesson.titled("lessonT", ja("テスト", ""), en("Test", ""))
                 .add(step("確かめる", r -> r.check("1 は 2 に等しい", false, "1")))
-                .explain("続き", "最後まで進む。");
+                .explain(ja("続き", "最後まで進む。"), en("Next", "On to the end."));
 
         Ran run = run(lesson);
 
@@ -55,7 +58,7 @@ class LessonRunnerTest {
 
     @Test
     void notesAStepPrintsComeAfterItsProgressLine() {
-        Lesson lesson = Lesson.titled("lessonT", "テスト").add(step("話す", r -> r.say("note: hello")));
+        Lesson lesson = Lesson.titled("lessonT", ja("テスト", ""), en("Test", "")).add(step("話す", r -> r.say("note: hello")));
 
         Ran run = run(lesson);
 

@@ -51,6 +51,7 @@ class EmbeddedMeshEndToEndTest {
     @BeforeEach
     void bookinfo() {
         backend = new EmbeddedBackend(20261128, "default");
+        backend.enableInjection();
         backend.deploy(Manifests.load(Path.of("manifests/bookinfo.yaml"), Path.of("manifests/fortio.yaml")));
         backend.mesh().registry().add(new KubeService("flaky", "default", 9080, Map.of("app", "flaky")));
     }
@@ -365,6 +366,7 @@ class EmbeddedMeshEndToEndTest {
     @Test
     void theCircuitBreakingTaskOnHttpbin() throws Exception {
         // Istio task "Circuit Breaking": DestinationRule httpbin as in the task, fortio with 3 concurrent connections
+        backend.enableInjection();
         backend.deploy(Manifests.load(Path.of("manifests/httpbin.yaml")));
         apply("""
                 apiVersion: networking.istio.io/v1

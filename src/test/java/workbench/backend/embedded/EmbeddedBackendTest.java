@@ -23,6 +23,7 @@ class EmbeddedBackendTest {
     @Test
     void runsOnePodPerReplicaWithKubernetesStyleNamesAndASidecarEach() {
         try (EmbeddedBackend mesh = new EmbeddedBackend(1, "default")) {
+            mesh.enableInjection();
             mesh.deploy(BOOKINFO);
             assertThat(mesh.pods()).hasSize(7).allMatch(p -> p.ready().equals("2/2") && p.phase().equals("Running"));
             assertThat(mesh.pods()).extracting(PodStatus::name)
@@ -34,6 +35,7 @@ class EmbeddedBackendTest {
     void closingStopsEveryPodServer() {
         InetSocketAddress productpage;
         try (EmbeddedBackend mesh = new EmbeddedBackend(1, "default")) {
+            mesh.enableInjection();
             mesh.deploy(BOOKINFO);
             String url = mesh.browserHint().orElseThrow();
             productpage = new InetSocketAddress("127.0.0.1", Integer.parseInt(url.replaceAll(".*:(\\d+)/.*", "$1")));
@@ -45,7 +47,9 @@ class EmbeddedBackendTest {
     @Test
     void twoMeshesSideBySideNeverFightOverPorts() {
         try (EmbeddedBackend a = new EmbeddedBackend(1, "default"); EmbeddedBackend b = new EmbeddedBackend(1, "default")) {
+            a.enableInjection();
             a.deploy(BOOKINFO);
+            b.enableInjection();
             b.deploy(BOOKINFO);
             assertThat(a.browserHint()).isNotEqualTo(b.browserHint());
             assertThat(a.fortioCurl("http://productpage:9080/productpage")).contains("Reviews served by:");
@@ -68,6 +72,7 @@ class EmbeddedBackendTest {
     @Test
     void roundRobinFromYamlCyclesThroughThePodsAndConsistentHashPinsAKey() throws IOException {
         try (EmbeddedBackend mesh = new EmbeddedBackend(1, "default")) {
+            mesh.enableInjection();
             mesh.deploy(BOOKINFO);
             mesh.apply(Manifests.load(Path.of("src/test/resources/embedded/reviews-round-robin.yaml")));
             List<String> pods = new java.util.ArrayList<>();

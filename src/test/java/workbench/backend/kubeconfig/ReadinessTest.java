@@ -28,7 +28,7 @@ class ReadinessTest {
         void runningWithAppAndProxyReadyIsReady() {
             Pod p = classic("reviews-v1-abc", "Running", running("reviews", true), running("istio-proxy", true)).build();
             assertThat(Readiness.podPending(p)).isEmpty();
-            assertThat(Readiness.status(p)).isEqualTo(new PodStatus("reviews-v1-abc", 2, 2, "Running"));
+            assertThat(Readiness.status(p)).isEqualTo(new PodStatus("reviews-v1-abc", 2, 2, "Running", true));
         }
 
         @Test
@@ -43,7 +43,7 @@ class ReadinessTest {
             Pod ready = nativeSidecar("details-v1-x", running("details", true), running("istio-proxy", true));
             assertThat(Readiness.hasProxy(ready)).isTrue();
             assertThat(Readiness.podPending(ready)).isEmpty();
-            assertThat(Readiness.status(ready)).isEqualTo(new PodStatus("details-v1-x", 2, 2, "Running"));
+            assertThat(Readiness.status(ready)).isEqualTo(new PodStatus("details-v1-x", 2, 2, "Running", true));
 
             Pod proxyStarting = nativeSidecar("details-v1-x", running("details", true), running("istio-proxy", false));
             assertThat(Readiness.podPending(proxyStarting)).contains("pod details-v1-x: not ready: istio-proxy");
@@ -54,7 +54,7 @@ class ReadinessTest {
             Pod p = plain("ratings-v1-y", running("ratings", true)).build();
             assertThat(Readiness.hasProxy(p)).isFalse();
             assertThat(Readiness.podPending(p)).get().asString().contains("has no istio-proxy container");
-            assertThat(Readiness.status(p)).isEqualTo(new PodStatus("ratings-v1-y", 1, 1, "Running"));
+            assertThat(Readiness.status(p)).isEqualTo(new PodStatus("ratings-v1-y", 1, 1, "Running", false));
         }
 
         @Test
