@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 
 /**
  * Request mirroring (Envoy shadow policies as pilot writes them): a fire-and-forget copy of the forwarded
@@ -28,13 +29,13 @@ final class Mirror implements AutoCloseable {
     Mirror(Upstream upstream) { this.upstream = upstream; }
 
     /**
-     * The mirror host is drawn here, on the caller's thread, in request order, so a seeded run makes the same
-     * draws every time; only the sending happens in the background.
+     * The mirror host is drawn here, on the caller's thread, from the request's own generator, so a seeded run
+     * makes the same draws every time; only the sending happens in the background.
      */
-    void fire(ClusterState state, Cluster cluster, MeshRequest request, Optional<Duration> timeout) {
+    void fire(ClusterState state, Cluster cluster, MeshRequest request, Optional<Duration> timeout, RandomGenerator random) {
         List<Pod> healthy = state.healthy(cluster.endpoints());
         if (healthy.isEmpty()) return;
-        Pod host = state.choose(healthy, OptionalLong.empty(), new HashSet<>(), false, 0);
+        Pod host = state.choose(healthy, OptionalLong.empty(), new HashSet<>(), false, 0, random);
         Duration limit = timeout.filter(d -> !d.isZero()).orElse(null);
         long deadline = limit == null ? Long.MAX_VALUE : System.nanoTime() + limit.toNanos();
         try {

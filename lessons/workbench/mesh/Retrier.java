@@ -31,18 +31,16 @@ final class Retrier {
     private static final long NONE = Long.MAX_VALUE;
 
     private final Upstream upstream;
-    private final RandomGenerator random;
     private final LongSupplier clock;
 
-    Retrier(Upstream upstream, RandomGenerator random, LongSupplier clock) {
+    Retrier(Upstream upstream, LongSupplier clock) {
         this.upstream = upstream;
-        this.random = random;
         this.clock = clock;
     }
 
     private enum Limit { APP, ROUTE, PER_TRY }
 
-    MeshResponse execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline) throws IOException {
+    MeshResponse execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline, RandomGenerator random) throws IOException {
         long start = clock.getAsLong();
         long routeDeadline = f.timeout().filter(d -> !d.isZero()).map(d -> start + d.toNanos()).orElse(NONE);
         Optional<Duration> perTry = f.retry().effectivePerTryTimeout(f.timeout());
@@ -58,7 +56,7 @@ final class Retrier {
                 List<Pod> healthy = cluster.healthy(f.cluster().endpoints());
                 if (healthy.isEmpty()) return local(503, NO_HEALTHY_UPSTREAM, Map.of());
                 Pod host = cluster.choose(healthy, f.hash().value(), attempted, policy.previousHosts(),
-                        policy.hostSelectionMaxAttempts());
+                        policy.hostSelectionMaxAttempts(), random);
                 attempted.add(host.name());
                 long tryStart = clock.getAsLong();
                 long tryDeadline = perTry.map(d -> tryStart + d.toNanos()).orElse(NONE);
@@ -117,7 +115,7 @@ final class Retrier {
                 if (!cluster.pool().tryStartRetry()) return giveUp(f, outcome, retried, start);
                 holdingRetry = true;
                 long backoff;
-                synchronized (random) { backoff = Math.min(Math.floorMod(random.nextLong(), backoffInterval), backoffMax); }
+                backoff = Math.min(Math.floorMod(random.nextLong(), backoffInterval), backoffMax);
                 backoffInterval = backoffInterval < backoffMax / 2 ? backoffInterval * 2 : backoffMax;
                 long wakeUp = clock.getAsLong() + Duration.ofMillis(backoff).toNanos();
                 if (!sleepUntil(Math.min(wakeUp, Math.min(routeDeadline, appDeadline)))) {

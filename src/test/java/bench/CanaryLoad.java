@@ -27,6 +27,7 @@ public final class CanaryLoad {
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         Path manifests = Path.of("manifests");
         try (EmbeddedBackend mesh = new EmbeddedBackend(1, "default")) {
+            mesh.enableInjection(); // istio-injection=enabled, as the lesson labels the namespace
             mesh.deploy(Manifests.load(manifests.resolve("bookinfo.yaml"), manifests.resolve("fortio.yaml")));
             mesh.apply(Manifests.load(manifests.resolve("reviews-destination-rule.yaml"), manifests.resolve("reviews-canary.yaml")));
             Probe.bulk(mesh.productPage(), "/productpage", Map.of(), 2_000, concurrency); // warms up the JIT and the pools
