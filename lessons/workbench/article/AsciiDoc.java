@@ -26,9 +26,11 @@ public final class AsciiDoc {
         return line("[" + kind + "]").line("====").line(text.strip()).line("====").blank();
     }
 
-    /** An admonition whose words are data (an error message): shown as they are, line breaks kept. */
+    /** An admonition holding data (an error message), shown as it is in a literal block. */
     public AsciiDoc admonitionText(String kind, String text) {
-        return line("[" + kind + "]").line("====").line(Escape.inline(text.strip())).line("====").blank();
+        line("[" + kind + "]").line("====");
+        literal(null, List.of(text.strip()));
+        return line("====").blank();
     }
 
     /** A listing of data, e.g. commands: no substitutions, so nothing in it is read as AsciiDoc. */

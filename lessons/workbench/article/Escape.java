@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * that closes the block early ({@code ....}, {@code ----}). Their first character is written as a character
  * reference, which the browser shows as the character and Asciidoctor does not read as syntax.
  *
- * <p>In inline text (table cells, check marks, titles, error notes) the normal substitutions run, so every
+ * <p>In inline text (table cells, check marks, block titles) the normal substitutions run, so every
  * character that starts inline markup, a passthrough, an attribute reference, a macro or a typographic
  * replacement is written as a character reference (the replacements substitution keeps character references
  * as they are), and so is the first character of a line when it could start a block.
@@ -38,17 +38,6 @@ final class Escape {
                 from = 1;
             }
             for (int j = from; j < line.length(); j++) out.append(html(line.charAt(j)));
-        }
-        return out.toString();
-    }
-
-    /** Text for a place where Asciidoctor applies the normal substitutions; line breaks are kept as hard breaks. */
-    static String inline(String text) {
-        StringBuilder out = new StringBuilder();
-        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) out.append(" +\n");
-            inlineLine(lines[i], true, out);
         }
         return out.toString();
     }
