@@ -65,7 +65,9 @@ final class Escape {
             char prev = j > 0 ? line.charAt(j - 1) : '\0';
             boolean lineStart = startsLine && j == 0 && !Character.isLetter(c); // lists, titles, attribute entries, comments, indents
             boolean special = switch (c) {
-                case '`', '*', '_', '#', '~', '^', '+', '{', '[', ']', '<', '>', '&', '|', '\\', '\'', '@' -> true;
+                case '`', '*', '_', '#', '~', '^', '{', '[', ']', '<', '>', '&', '|', '\\', '\'', '@' -> true;
+                // a passthrough needs a '+' touching its text, a hard break a '+' ending the line: "1.28 + Envoy" is safe
+                case '+' -> !(Character.isWhitespace(prev) && Character.isWhitespace(next));
                 case '-' -> next == '-' || prev == '-';          // "--" becomes a dash
                 case '.' -> next == '.' || prev == '.';          // "..." becomes an ellipsis
                 case ':' -> next == ':' || next == '/' || label;  // "term::", "https://" autolinks, "NOTE:"
