@@ -289,6 +289,12 @@ class ExpectedSplitTest {
         assertThat(direct.source()).endsWith(".yaml spec.http[0]");
         assertThat(direct.versions()).isEmpty();
         assertThat(direct.failures()).containsExactly("the rule answers directly");
+
+        // istiod's webhook refuses a rule without route, redirect or directResponse; unvalidated, it reaches no version either
+        ExpectedSplit nowhere = expect(withSubsets(vs("reviews", "- timeout: 1s")));
+        assertThat(nowhere.source()).endsWith(".yaml spec.http[0]");
+        assertThat(nowhere.versions()).isEmpty();
+        assertThat(nowhere.failures()).containsExactly("the rule has no route");
     }
 
     /** API HTTPFaultInjection.Abort: the fault filter aborts a share of requests before routing; the split of the rest stands. */
