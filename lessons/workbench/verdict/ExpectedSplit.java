@@ -142,14 +142,16 @@ public record ExpectedSplit(String source, List<Part> parts, String reason) {
         return out;
     }
 
-    /** "v1 80%, v3 20%" or "v1, v2, v3 (shares depend on load)": the expectation in a few words. */
+    /** Per destination: "weight 80 (80.0%) → pods v1 ×1", with why it cannot answer when it cannot. */
     public Map<String, String> describeParts() {
         long total = parts.stream().mapToLong(Part::weight).sum();
         Map<String, String> out = new LinkedHashMap<>();
         for (Part p : parts) {
-            String pods = p.podsByVersion().isEmpty() ? "-" : p.podsByVersion().toString();
-            out.put(p.destination(), String.format(java.util.Locale.ROOT, "%.1f%% → %s%s", 100.0 * p.weight() / total, pods,
-                    p.answers() ? "" : " (" + p.failure() + ")"));
+            String pods = p.podsByVersion().isEmpty() ? "no pods" : p.podsByVersion().entrySet().stream()
+                    .map(e -> (e.getKey().isEmpty() ? "(no version)" : e.getKey()) + " ×" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(", ", "pods ", ""));
+            out.put(p.destination(), String.format(java.util.Locale.ROOT, "weight %d (%.1f%%) → %s%s", p.weight(),
+                    100.0 * p.weight() / total, pods, p.answers() ? "" : " (" + p.failure() + ")"));
         }
         return out;
     }
