@@ -320,7 +320,15 @@ class ExpectedSplitTest {
                   - {destination: {host: reviews, subset: v1}, weight: 75}
                   - {destination: {host: reviews, subset: v4}, weight: 25}""")));
         assertThat(split.describeParts()).containsExactly(
-                entry("reviews/v1", "75.0% → {v1=1}"),
-                entry("reviews/v4", "25.0% → - (istiod builds no cluster for it: Envoy answers 503 (NC))"));
+                entry("reviews/v1", "weight 75 (75.0%) → pods v1 ×1"),
+                entry("reviews/v4", "weight 25 (25.0%) → no pods (istiod builds no cluster for it: Envoy answers 503 (NC))"));
+    }
+
+    @Test
+    void aPodWithoutAVersionLabelIsDescribedAsSuch() {
+        Registry registry = MeshFixture.bookinfo();
+        registry.add(new Pod("reviews-canary-6d8f7c9b5-hhhhh", "default", Map.of("app", "reviews"), null));
+        ExpectedSplit split = expect(vs("reviews", "- route: [{destination: {host: reviews}}]"), registry);
+        assertThat(split.describeParts()).containsExactly(entry("reviews", "weight 100 (100.0%) → pods (no version) ×1, v1 ×1, v2 ×1, v3 ×1"));
     }
 }
