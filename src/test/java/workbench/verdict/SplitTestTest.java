@@ -228,6 +228,8 @@ class SplitTestTest {
         SplitVerdict verdict = SplitTest.test(EIGHTY_TWENTY, Map.of(), SplitTest.DEFAULT_ALPHA);
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.requests()).isZero();
+        assertThat(verdict.pValue()).isNaN();
+        assertThat(verdict.summary(workbench.article.Language.EN)).doesNotContain("p =");
         assertThat(verdict.rows()).allSatisfy(r -> {
             assertThat(r.count()).isZero();
             assertThat(r.observedShare()).isZero();
