@@ -58,6 +58,21 @@ public interface Backend extends AutoCloseable {
     /** The body that {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints. */
     String fortioCurl(String url);
 
+    /**
+     * What {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio load ARGS} prints (fortio's summary; read it
+     * with {@link workbench.fortio.LoadReport#parse}).
+     */
+    String fortioLoad(workbench.fortio.Load load);
+
+    /**
+     * What {@code kubectl exec deploy/DEPLOYMENT -c istio-proxy -- pilot-agent request GET stats} prints: the
+     * sidecar's Envoy stats, one {@code name: value} per line.
+     */
+    String proxyStats(String deployment);
+
+    /** The access-log lines of {@code kubectl logs deploy/DEPLOYMENT -c istio-proxy} (Istio's default text format). */
+    List<String> proxyAccessLog(String deployment);
+
     /** A client inside the mesh whose requests to productpage pass through a caller-side sidecar. */
     PageClient productPage();
 

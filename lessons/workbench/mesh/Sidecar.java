@@ -27,6 +27,7 @@ public final class Sidecar implements Outbound {
     private final Retrier retrier;
     private final LongSupplier clock = System::nanoTime;
     private final Map<String, ClusterState> clusters = new ConcurrentHashMap<>();
+    private final AccessLog accessLog = new AccessLog();
 
     Sidecar(Pod pod, Mesh mesh, Upstream upstream, long seed) {
         this.pod = pod;
@@ -43,6 +44,12 @@ public final class Sidecar implements Outbound {
 
     /** This sidecar's state for a cluster, as built by the traffic policy in force (for tests and diagnostics). */
     public java.util.Optional<ClusterState> cluster(String name) { return java.util.Optional.ofNullable(clusters.get(name)); }
+
+    /** The clusters this sidecar has sent to, by name. */
+    public Map<String, ClusterState> clusters() { return Map.copyOf(clusters); }
+
+    /** What {@code kubectl logs POD -c istio-proxy} shows of this sidecar's outbound requests. */
+    public AccessLog accessLog() { return accessLog; }
 
     @Override
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
@@ -62,7 +69,12 @@ public final class Sidecar implements Outbound {
         for (Cluster mirror : forward.mirrors()) {
             Mirror.fire(state(mirror), mirror, forward.request(), forward.timeout(), upstream);
         }
-        return retrier.execute(forward, state(forward.cluster()), appDeadline);
+        java.time.Instant start = java.time.Instant.now();
+        long startNanos = clock.getAsLong();
+        Retrier.Result result = retrier.execute(forward, state(forward.cluster()), appDeadline);
+        accessLog.write(start, outgoing, result.response().status(), result.flags(),
+                (clock.getAsLong() - startNanos) / 1_000_000, forward.cluster().name());
+        return result.response();
     }
 
     private ClusterState state(Cluster cluster) {

@@ -211,6 +211,27 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public String fortioLoad(workbench.fortio.Load load) { return workbench.fortio.LoadGenerator.run(load, fortio()).output(); }
+
+    @Override
+    public String proxyStats(String deployment) { return workbench.mesh.EnvoyStats.of(sidecarOf(deployment)); }
+
+    @Override
+    public List<String> proxyAccessLog(String deployment) { return sidecarOf(deployment).accessLog().lines(); }
+
+    /** The sidecar of the first pod of {@code deployment}, as {@code kubectl exec deploy/NAME -c istio-proxy} picks one. */
+    private workbench.mesh.Sidecar sidecarOf(String deployment) {
+        List<Running> pods = podsByDeployment.getOrDefault(namespace + "/" + deployment, List.of());
+        if (pods.isEmpty()) throw new BackendException("no Deployment " + deployment + " in namespace " + namespace + "; deploy its manifest first");
+        Pod pod = pods.get(0).pod();
+        if (!pod.sidecar()) {
+            throw new BackendException("error: unable to upgrade connection: container not found (\"istio-proxy\"): pod " + pod.name()
+                    + " has no sidecar; label the namespace istio-injection=enabled before deploying");
+        }
+        return mesh.sidecarFor(pod);
+    }
+
+    @Override
     public PageClient productPage() {
         Outbound fortio = fortio();
         return (path, headers) -> {

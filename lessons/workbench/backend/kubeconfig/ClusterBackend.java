@@ -36,5 +36,11 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final String fortioCurl(String url) { return mesh.fortioCurl(url); }
 
+    @Override public final String fortioLoad(workbench.fortio.Load load) { return mesh.fortioLoad(load); }
+
+    @Override public final String proxyStats(String deployment) { return mesh.proxyStats(deployment); }
+
+    @Override public final List<String> proxyAccessLog(String deployment) { return mesh.proxyAccessLog(deployment); }
+
     @Override public final PageClient productPage() { return mesh.productPage(); }
 }

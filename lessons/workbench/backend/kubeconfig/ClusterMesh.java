@@ -164,14 +164,48 @@ public final class ClusterMesh implements AutoCloseable {
 
     /** What {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints on stdout. */
     public String fortioCurl(String url) {
-        Pod fortio = client.pods().inNamespace(namespace()).withLabel("app", "fortio").list().getItems().stream()
-                .filter(p -> !Readiness.isTerminating(p) && "Running".equals(p.getStatus().getPhase()))
-                .findFirst()
-                .orElseThrow(() -> new BackendException("no fortio pod is running in namespace " + namespace()
-                        + "; deploy manifests/fortio.yaml first"));
-        PodExec.Result r = exec.run(namespace(), fortio.getMetadata().getName(), "fortio", FORTIO_TIMEOUT,
+        PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", FORTIO_TIMEOUT,
                 "fortio", "curl", "-quiet", url);
         return FortioOutput.parse(r.stdout(), r.stderr()).body();
+    }
+
+    /** {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio load ...}: fortio writes its summary on stdout. */
+    public String fortioLoad(workbench.fortio.Load load) {
+        Duration limit = FORTIO_TIMEOUT.plus(load.duration());
+        PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", limit, load.command().toArray(String[]::new));
+        if (r.exitCode() != 0) {
+            throw new BackendException("`" + String.join(" ", load.command()) + "` exited with " + r.exitCode() + ": " + r.stderr().strip());
+        }
+        return r.stdoutText();
+    }
+
+    /** {@code kubectl exec deploy/D -c istio-proxy -- pilot-agent request GET stats}. */
+    public String proxyStats(String deployment) {
+        PodExec.Result r = exec.run(namespace(), runningPod(deployment), Readiness.PROXY, FORTIO_TIMEOUT,
+                "pilot-agent", "request", "GET", "stats");
+        return r.stdoutText();
+    }
+
+    /**
+     * The access-log lines in {@code kubectl logs deploy/D -c istio-proxy}. Istio writes them only with
+     * meshConfig.accessLogFile set (/dev/stdout); without it the list is empty.
+     */
+    public List<String> proxyAccessLog(String deployment) {
+        String log = client.pods().inNamespace(namespace()).withName(runningPod(deployment)).inContainer(Readiness.PROXY).getLog();
+        return log == null ? List.of() : log.lines().filter(l -> workbench.mesh.AccessLog.parse(l).isPresent()).toList();
+    }
+
+    /** A running pod of Deployment {@code deployment} (matched by its selector labels), as {@code deploy/NAME} picks one. */
+    private String runningPod(String deployment) {
+        Deployment d = client.apps().deployments().inNamespace(namespace()).withName(deployment).get();
+        if (d == null || d.getSpec().getSelector() == null || d.getSpec().getSelector().getMatchLabels() == null) {
+            throw new BackendException("no Deployment " + deployment + " in namespace " + namespace() + "; deploy its manifest first");
+        }
+        return client.pods().inNamespace(namespace()).withLabels(d.getSpec().getSelector().getMatchLabels()).list().getItems().stream()
+                .filter(p -> !Readiness.isTerminating(p) && "Running".equals(p.getStatus().getPhase()))
+                .map(p -> p.getMetadata().getName())
+                .findFirst()
+                .orElseThrow(() -> new BackendException("no pod of Deployment " + deployment + " is running in namespace " + namespace()));
     }
 
     /** A client whose requests reach productpage through a port-forward; its calls onwards pass its sidecar. */
