@@ -59,6 +59,12 @@ public interface Backend extends AutoCloseable {
     String fortioCurl(String url);
 
     /**
+     * {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl URL}: the status fortio reports (0 when
+     * no response came back) and the body.
+     */
+    PageClient.Page fortioFetch(String url);
+
+    /**
      * What {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio load ARGS} prints (fortio's summary; read it
      * with {@link workbench.fortio.LoadReport#parse}).
      */

@@ -50,6 +50,17 @@ public final class Lesson {
     /** A bulk run whose reviews split is tested against what the VirtualService in force asks for. */
     public Lesson checkSplit(Passage ja, Passage en) { return add(new SplitCheck(new Bilingual(ja, en))); }
 
+    /** {@code fortio curl URL} once from the fortio pod; checks for 200. */
+    public Lesson fortioCurl(String url, Passage ja, Passage en) { return add(new FortioFetch(new Bilingual(ja, en), url)); }
+
+    /** {@code fortio load} from the fortio pod, with the circuit breaker's invariants checked against the sidecar. */
+    public Lesson fortioLoad(workbench.fortio.Load load, Passage ja, Passage en) {
+        return add(new FortioLoadStep(new Bilingual(ja, en), load));
+    }
+
+    /** The fortio sidecar's stats for {@code url}'s service, checked against the 503s the loads saw. */
+    public Lesson sidecarStats(String url, Passage ja, Passage en) { return add(new SidecarStats(new Bilingual(ja, en), url)); }
+
     /** Deletes all the lesson created and checks it is gone. */
     public Lesson cleanup(Passage ja, Passage en) { return add(new Cleanup(new Bilingual(ja, en))); }
 

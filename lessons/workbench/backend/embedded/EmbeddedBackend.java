@@ -211,6 +211,16 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public PageClient.Page fortioFetch(String url) {
+        try {
+            MeshResponse r = fortio().send(MeshRequest.get(url, Map.of("user-agent", "fortio.org/fortio")), Duration.ofSeconds(10));
+            return new PageClient.Page(r.status(), r.body());
+        } catch (IOException e) {
+            return new PageClient.Page(0, "");
+        }
+    }
+
+    @Override
     public String fortioLoad(workbench.fortio.Load load) { return workbench.fortio.LoadGenerator.run(load, fortio()).output(); }
 
     @Override

@@ -36,6 +36,8 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final String fortioCurl(String url) { return mesh.fortioCurl(url); }
 
+    @Override public final PageClient.Page fortioFetch(String url) { return mesh.fortioFetch(url); }
+
     @Override public final String fortioLoad(workbench.fortio.Load load) { return mesh.fortioLoad(load); }
 
     @Override public final String proxyStats(String deployment) { return mesh.proxyStats(deployment); }

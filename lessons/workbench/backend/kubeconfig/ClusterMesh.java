@@ -169,6 +169,13 @@ public final class ClusterMesh implements AutoCloseable {
         return FortioOutput.parse(r.stdout(), r.stderr()).body();
     }
 
+    /** {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl URL}: the status line fortio printed and the body. */
+    public PageClient.Page fortioFetch(String url) {
+        PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", FORTIO_TIMEOUT, "fortio", "curl", url);
+        FortioOutput.Response response = FortioOutput.parse(r.stdout(), r.stderr());
+        return new PageClient.Page(response.status().orElse(0), response.body());
+    }
+
     /** {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio load ...}: fortio writes its summary on stdout. */
     public String fortioLoad(workbench.fortio.Load load) {
         Duration limit = FORTIO_TIMEOUT.plus(load.duration());

@@ -1,0 +1,155 @@
+///usr/bin/env jbang "$0" "$@" ; exit $?
+//JAVA 17+
+//JAVA_OPTIONS -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8
+//COMPILE_OPTIONS -encoding UTF-8
+//SOURCES workbench/**.java
+
+import static workbench.article.Passage.en;
+import static workbench.article.Passage.ja;
+
+import java.util.List;
+import workbench.fortio.Load;
+import workbench.lesson.Lesson;
+
+/**
+ * 第 4 回: httpbin の DestinationRule で接続数に上限を設け、fortio で負荷をかけてサーキットブレーカーを働かせ、
+ * fortio 側のサイドカーの統計で裏付ける。各ステップは記事の一節と、その節で行う一つの操作。
+ */
+public class Lesson04CircuitBreakingAndGateway {
+    static final String HTTPBIN = "http://httpbin:8000/get";
+
+    public static void main(String... args) {
+        lesson().run(args);
+    }
+
+    public static Lesson lesson() {
+        return Lesson.titled("lesson04",
+            ja("Istio ハンズオン 04: サーキットブレーカーで httpbin を守る", """
+                サービスが処理しきれないほどのリクエストを受けると、待ち行列が伸び、応答が遅れ、呼び出し元まで巻き込んで止まってしまいます。
+                Istio では DestinationRule に接続数と待ち行列の上限を書くだけで、あふれた分を呼び出し側のサイドカーがすぐに断るようになります。
+                この回では httpbin に小さな上限を設定し、fortio で同時に呼び出して、どこで断られるのかを確かめます。
+                記事中の出力はすべて、このレッスンを実際に実行して観測したものです。"""),
+            en("Istio hands-on 04: protecting httpbin with a circuit breaker", """
+                A service that receives more requests than it can handle builds up a queue, answers late,
+                and drags its callers down with it.
+                In Istio, a DestinationRule with limits on connections and waiting requests is enough:
+                the caller's sidecar then turns away whatever does not fit, at once.
+                In this lesson you put tight limits on httpbin, call it concurrently with fortio, and see where requests are turned away.
+                Every output shown here was observed while this lesson ran."""))
+
+            .explain(
+                ja("サーキットブレーカーの二つの仕組み", """
+                    DestinationRule の `trafficPolicy` には、負荷から守るための設定が二つあります。
+
+                    * `connectionPool`: 呼び出し側のサイドカー(Envoy)が、宛先に対して同時に使う接続の数と、接続が空くのを待つリクエストの数に上限を設けます。
+                      上限を超えたリクエストは宛先に届かず、サイドカーがその場で 503 を返します。
+                    * `outlierDetection`: 5xx を続けて返した Pod を、しばらく送り先の候補から外します(イジェクション)。
+
+                    上限はサイドカーごとに数えます。fortio の Pod から呼べば、上限を持つのは fortio の Pod のサイドカーです。
+                    断ったことは、そのサイドカーの統計(`upstream_rq_pending_overflow`)とアクセスログの応答フラグ `UO` に残ります。"""),
+                en("The two parts of a circuit breaker", """
+                    A DestinationRule's `trafficPolicy` has two settings that protect a service from overload.
+
+                    * `connectionPool`: the caller's sidecar (Envoy) limits how many connections it opens to the destination at once,
+                      and how many requests may wait for a connection to free up.
+                      A request beyond those limits never reaches the destination: the sidecar answers 503 on the spot.
+                    * `outlierDetection`: a pod that keeps answering 5xx is taken out of the pool of destinations for a while (ejection).
+
+                    The limits are counted per sidecar. When fortio's pod makes the calls, the limits live in fortio's sidecar.
+                    Each refusal leaves a trace there: in its statistics (`upstream_rq_pending_overflow`) and as response flag `UO` in its access log."""))
+
+            .enableInjection(
+                ja("名前空間でサイドカー注入を有効にする", """
+                    ラベル `istio-injection=enabled` を付けた名前空間では、これから作る Pod にサイドカーが入ります。
+                    サーキットブレーカーは呼び出し側のサイドカーで働くので、fortio にもサイドカーが必要です。"""),
+                en("Turn on sidecar injection for the namespace", """
+                    In a namespace labelled `istio-injection=enabled`, pods created from now on get a sidecar.
+                    The circuit breaker works in the caller's sidecar, so fortio needs one too."""))
+
+            .deploy(List.of("httpbin.yaml", "fortio.yaml"),
+                ja("httpbin と fortio をデプロイする", """
+                    呼ばれる側として httpbin を、呼ぶ側として負荷試験ツールの fortio をデプロイします。
+                    どちらの Pod も READY が `2/2`(アプリと istio-proxy)になれば準備完了です。"""),
+                en("Deploy httpbin and fortio", """
+                    Deploy httpbin, the service being called, and fortio, the load-testing client that calls it.
+                    Each pod is ready when READY shows `2/2`: the application and istio-proxy."""))
+
+            .apply("httpbin-circuit-breaker.yaml",
+                ja("httpbin に接続数の上限を設定する", """
+                    httpbin 宛ての接続は同時に 1 本まで(`maxConnections: 1`)、接続の空きを待てるリクエストは 1 つまで
+                    (`http1MaxPendingRequests: 1`)、1 本の接続で送るリクエストは 1 つまで(`maxRequestsPerConnection: 1`)にします。
+                    あわせて、5xx を 1 回返した Pod を 30 秒外す `outlierDetection` も設定します。
+                    Istio の公式タスクでは `baseEjectionTime` が 3m ですが、このシリーズでは 30s を使います。"""),
+                en("Put connection limits on httpbin", """
+                    Allow one connection to httpbin at a time (`maxConnections: 1`), one request waiting for it
+                    (`http1MaxPendingRequests: 1`), and one request per connection (`maxRequestsPerConnection: 1`).
+                    The same rule sets `outlierDetection`: a pod that answers one 5xx is taken out for 30 seconds.
+                    Istio's own task uses a `baseEjectionTime` of 3m; this series uses 30s."""))
+
+            .fortioCurl(HTTPBIN,
+                ja("まず 1 回だけ呼ぶ", """
+                    上限を設定しても、1 回ずつ呼ぶ分には何も変わりません。fortio から httpbin を 1 回呼び、200 が返ることを確かめます。"""),
+                en("One call first", """
+                    Limits change nothing for calls made one at a time. Call httpbin once from fortio and see it answer 200."""))
+
+            .fortioLoad(Load.calls(3, 0, 20, HTTPBIN),
+                ja("3 本の接続で一斉に呼ぶ", """
+                    fortio で 3 本の接続(`-c 3`)から、待ち時間なし(`-qps 0`)で合計 20 回(`-n 20`)呼びます。
+                    接続 1 本と待ち 1 つの枠に 3 つのリクエストが同時に来るので、あふれた分はサイドカーが 503 で断ります。
+                    `Code 200` と `Code 503` の行が、それぞれ何回だったかを示します。
+                    何回断られるかはタイミング次第なので、ここでは回数そのものではなく、合計が 20 回になること、
+                    503 の数がサイドカーの数えた回数と一致すること、503 のすべてに応答フラグ `UO` が付いていることを確かめます。"""),
+                en("Three connections at once", """
+                    Have fortio call from three connections (`-c 3`), with no pause between calls (`-qps 0`), 20 calls in all (`-n 20`).
+                    Three requests arrive at once for one connection and one waiting slot, so the sidecar turns the overflow away with 503.
+                    The `Code 200` and `Code 503` lines say how many calls got each.
+                    How many are refused depends on timing, so the checks leave the number alone. They check instead that the calls add up to 20,
+                    that the 503s match what the sidecar counted, and that every 503 carries response flag `UO`."""))
+
+            .fortioLoad(Load.calls(1, 0, 20, HTTPBIN),
+                ja("接続 1 本なら断られない", """
+                    同じ 20 回を、接続 1 本(`-c 1`)で順番に送ります。前のリクエストが終わってから次を送るので、待ち行列があふれることはなく、
+                    503 は出ないはずです。"""),
+                en("One connection is never refused", """
+                    Send the same 20 calls over a single connection (`-c 1`), one after another. Each call starts after the previous one
+                    is done, so the queue never overflows and no 503 should appear."""))
+
+            .fortioLoad(Load.calls(2, 0, 20, HTTPBIN),
+                ja("接続 2 本では境目にいる", """
+                    接続 2 本(`-c 2`)では、1 本が使用中でももう 1 つは待ち行列に入れるので、ほとんどは通ります。
+                    ただし `maxRequestsPerConnection: 1` のため接続は 1 回ごとに閉じられ、次の接続が開くまでのわずかな間に
+                    リクエストが重なると、いくつかは断られることがあります。何回になるかは実行ごとに変わります。"""),
+                en("Two connections sit on the edge", """
+                    With two connections (`-c 2`), one request can wait while the other is served, so most calls get through.
+                    But `maxRequestsPerConnection: 1` closes each connection after one request; when calls overlap in the short gap
+                    before the next connection opens, some may be refused. How many varies from run to run."""))
+
+            .sidecarStats(HTTPBIN,
+                ja("サイドカー自身の記録を見る", """
+                    断ったのは fortio の Pod のサイドカーなので、その数はサイドカーの統計に残っています。
+                    `pilot-agent request GET stats` で Envoy の統計を取り出し、httpbin 宛ての待ち行列(pending)に関する行を見ます。
+                    `upstream_rq_pending_overflow` が、上限を超えて断ったリクエストの数です。
+                    この値の増え方が、3 回の fortio load で見た 503 の合計と一致することを確かめます。"""),
+                en("Read the sidecar's own record", """
+                    The refusals were made by fortio's sidecar, so they are counted in its statistics.
+                    `pilot-agent request GET stats` prints Envoy's statistics; keep the lines about requests waiting (pending) for httpbin.
+                    `upstream_rq_pending_overflow` counts the requests refused for exceeding the limits.
+                    Its rise should equal the 503s of the three fortio loads together."""))
+
+            .cleanup(
+                ja("後片付け", """
+                    作ったものを新しい順に削除し、何も残っていないことを確かめます。"""),
+                en("Clean up", """
+                    Delete what the lesson created, newest first, and check that nothing is left."""))
+
+            .explain(
+                ja("まとめ", """
+                    * `connectionPool` の上限を超えたリクエストは、宛先に届く前に呼び出し側のサイドカーが 503 で断る。
+                    * 断られた数は、呼び出し側のサイドカーの `upstream_rq_pending_overflow` と、アクセスログの応答フラグ `UO` で確かめられる。
+                    * 同時に送る数が上限の内側(`-c 1`)なら断られない。境目(`-c 2`)では、接続を開き直すタイミング次第でときどき断られる。"""),
+                en("Summary", """
+                    * A request beyond the `connectionPool` limits is refused with 503 by the caller's sidecar before it reaches the destination.
+                    * The refusals show in the caller sidecar's `upstream_rq_pending_overflow` and as response flag `UO` in its access log.
+                    * Within the limits (`-c 1`) nothing is refused. On the edge (`-c 2`) a few may be, depending on when connections reopen."""));
+    }
+}
