@@ -24,17 +24,19 @@ public class Lesson04CircuitBreakingAndGateway {
 
     public static Lesson lesson() {
         return Lesson.titled("lesson04",
-            ja("Istio ハンズオン 04: サーキットブレーカーで httpbin を守る", """
+            ja("Istio ハンズオン 04: サーキットブレーカーと Ingress Gateway", """
                 サービスが処理しきれないほどのリクエストを受けると、待ち行列が伸び、応答が遅れ、呼び出し元まで巻き込んで止まってしまいます。
                 Istio では DestinationRule に接続数と待ち行列の上限を書くだけで、あふれた分を呼び出し側のサイドカーがすぐに断るようになります。
                 この回では httpbin に小さな上限を設定し、fortio で同時に呼び出して、どこで断られるのかを確かめます。
+                後半では Ingress Gateway を置いて、メッシュの外から Bookinfo を呼びます。
                 記事中の出力はすべて、このレッスンを実際に実行して観測したものです。"""),
-            en("Istio hands-on 04: protecting httpbin with a circuit breaker", """
+            en("Istio hands-on 04: circuit breaking and the ingress gateway", """
                 A service that receives more requests than it can handle builds up a queue, answers late,
                 and drags its callers down with it.
                 In Istio, a DestinationRule with limits on connections and waiting requests is enough:
                 the caller's sidecar then turns away whatever does not fit, at once.
                 In this lesson you put tight limits on httpbin, call it concurrently with fortio, and see where requests are turned away.
+                In the second half you put an ingress gateway in front of Bookinfo and call it from outside the mesh.
                 Every output shown here was observed while this lesson ran."""))
 
             .explain(
@@ -66,12 +68,14 @@ public class Lesson04CircuitBreakingAndGateway {
                     In a namespace labelled `istio-injection=enabled`, pods created from now on get a sidecar.
                     The circuit breaker works in the caller's sidecar, so fortio needs one too."""))
 
-            .deploy(List.of("httpbin.yaml", "fortio.yaml"),
-                ja("httpbin と fortio をデプロイする", """
-                    呼ばれる側として httpbin を、呼ぶ側として負荷試験ツールの fortio をデプロイします。
-                    どちらの Pod も READY が `2/2`(アプリと istio-proxy)になれば準備完了です。"""),
-                en("Deploy httpbin and fortio", """
-                    Deploy httpbin, the service being called, and fortio, the load-testing client that calls it.
+            .deploy(List.of("bookinfo.yaml", "httpbin.yaml", "fortio.yaml"),
+                ja("Bookinfo・httpbin・fortio をデプロイする", """
+                    サーキットブレーカーの相手として httpbin を、呼ぶ側として負荷試験ツールの fortio をデプロイします。
+                    後半の Ingress Gateway の回で使う Bookinfo も、ここでまとめてデプロイしておきます。
+                    どの Pod も READY が `2/2`(アプリと istio-proxy)になれば準備完了です。"""),
+                en("Deploy Bookinfo, httpbin and fortio", """
+                    Deploy httpbin, the service the circuit breaker protects, and fortio, the load-testing client that calls it.
+                    Deploy Bookinfo as well: the second half of the lesson puts it behind the ingress gateway.
                     Each pod is ready when READY shows `2/2`: the application and istio-proxy."""))
 
             .apply("httpbin-circuit-breaker.yaml",
@@ -136,6 +140,44 @@ public class Lesson04CircuitBreakingAndGateway {
                     `upstream_rq_pending_overflow` counts the requests refused for exceeding the limits.
                     Its rise should equal the 503s of the three fortio loads together."""))
 
+            .explain(
+                ja("Ingress Gateway: メッシュの入口", """
+                    ここからは、メッシュの外からのリクエストを受け付ける入口を作ります。
+                    Istio の Ingress Gateway は、`istio-system` 名前空間で動く Envoy だけの Pod(`istio-ingressgateway`)です。
+                    どのポートでどのホスト名を受けるかを *Gateway* リソースで決め、受けたリクエストをどこへ送るかを、
+                    `gateways` でその Gateway に結び付けた *VirtualService* で決めます。
+                    VirtualService に書いていないパスは、Gateway まで届いても 404 になります。"""),
+                en("The ingress gateway: the mesh's front door", """
+                    Next, build the entrance for requests from outside the mesh.
+                    Istio's ingress gateway is a pod running Envoy alone (`istio-ingressgateway`) in the `istio-system` namespace.
+                    A *Gateway* resource says which ports and host names it accepts; a *VirtualService* bound to that Gateway
+                    through its `gateways` field says where the accepted requests go.
+                    A path the VirtualService does not list gets 404, even though it reached the gateway."""))
+
+            .apply("bookinfo-gateway.yaml",
+                ja("Gateway と VirtualService を適用する", """
+                    ラベル `istio: ingressgateway` を持つゲートウェイ Pod に、ポート 80 ですべてのホスト名(`"*"`)を受けさせる Gateway と、
+                    それに結び付けて `/productpage`・`/static`・`/login`・`/logout`・`/api/v1/products` だけを productpage の 9080 番に送る
+                    VirtualService を適用します。"""),
+                en("Apply the Gateway and its VirtualService", """
+                    Apply a Gateway that has the gateway pods labelled `istio: ingressgateway` accept every host name (`"*"`) on port 80,
+                    and a VirtualService bound to it that sends `/productpage`, `/static`, `/login`, `/logout` and `/api/v1/products`,
+                    and nothing else, to productpage on port 9080."""))
+
+            .curlGateway(List.of("/productpage", "/api/v1/products", "/health", "/"),
+                ja("自分のマシンからゲートウェイを呼ぶ", """
+                    `kubectl port-forward` でゲートウェイの 80 番を手元の 8080 番につなぎ、自分のマシンから `curl` で呼びます
+                    (8080 番がふさがっていれば別の空き番号を使い、その番号を表示します)。
+                    ブラウザで http://localhost:8080/productpage を開いても、同じページが見えます。
+                    VirtualService に書いたパスは productpage が 200 で答え、書いていないパスはゲートウェイが 404 を返します。
+                    `/health` は productpage 自身なら答えるパスですが、ゲートウェイを通しては届きません。"""),
+                en("Call the gateway from your own machine", """
+                    Connect the gateway's port 80 to local port 8080 with `kubectl port-forward`, then call it with `curl` from your machine
+                    (when 8080 is taken, another free port is used and printed).
+                    Opening http://localhost:8080/productpage in a browser shows the same page.
+                    The paths the VirtualService lists are answered by productpage with 200; any other path gets 404 from the gateway.
+                    `/health` is a path productpage itself answers, but it is not reachable through the gateway."""))
+
             .cleanup(
                 ja("後片付け", """
                     作ったものを新しい順に削除し、何も残っていないことを確かめます。"""),
@@ -146,10 +188,12 @@ public class Lesson04CircuitBreakingAndGateway {
                 ja("まとめ", """
                     * `connectionPool` の上限を超えたリクエストは、宛先に届く前に呼び出し側のサイドカーが 503 で断る。
                     * 断られた数は、呼び出し側のサイドカーの `upstream_rq_pending_overflow` と、アクセスログの応答フラグ `UO` で確かめられる。
-                    * 同時に送る数が上限の内側(`-c 1`)なら断られない。境目(`-c 2`)では、接続を開き直すタイミング次第でときどき断られる。"""),
+                    * 同時に送る数が上限の内側(`-c 1`)なら断られない。境目(`-c 2`)では、接続を開き直すタイミング次第でときどき断られる。
+                    * Ingress Gateway は Gateway でポートとホスト名を開き、結び付けた VirtualService に書いたパスだけを中へ通す。"""),
                 en("Summary", """
                     * A request beyond the `connectionPool` limits is refused with 503 by the caller's sidecar before it reaches the destination.
                     * The refusals show in the caller sidecar's `upstream_rq_pending_overflow` and as response flag `UO` in its access log.
-                    * Within the limits (`-c 1`) nothing is refused. On the edge (`-c 2`) a few may be, depending on when connections reopen."""));
+                    * Within the limits (`-c 1`) nothing is refused. On the edge (`-c 2`) a few may be, depending on when connections reopen.
+                    * The ingress gateway opens ports and host names through a Gateway, and lets in only the paths a VirtualService bound to it lists."""));
     }
 }

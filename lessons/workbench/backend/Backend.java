@@ -79,6 +79,13 @@ public interface Backend extends AutoCloseable {
     /** The access-log lines of {@code kubectl logs deploy/DEPLOYMENT -c istio-proxy} (Istio's default text format). */
     List<String> proxyAccessLog(String deployment);
 
+    /**
+     * The ingress gateway as the reader reaches it from their own machine: {@code kubectl port-forward -n istio-system
+     * svc/istio-ingressgateway 8080:80} (another local port when 8080 is taken). Returns the local base URL, e.g.
+     * {@code http://localhost:8080}; the forward lasts until the backend closes.
+     */
+    java.net.URI ingressGateway();
+
     /** A client inside the mesh whose requests to productpage pass through a caller-side sidecar. */
     PageClient productPage();
 

@@ -61,6 +61,11 @@ public final class Lesson {
     /** The fortio sidecar's stats for {@code url}'s service, checked against the 503s the loads saw. */
     public Lesson sidecarStats(String url, Passage ja, Passage en) { return add(new SidecarStats(new Bilingual(ja, en), url)); }
 
+    /** The reader's curl to the ingress gateway (port-forwarded) for each path, checked against the gateway-bound VirtualServices. */
+    public Lesson curlGateway(List<String> paths, Passage ja, Passage en) {
+        return add(new GatewayCurl(new Bilingual(ja, en), List.copyOf(paths)));
+    }
+
     /** Deletes all the lesson created and checks it is gone. */
     public Lesson cleanup(Passage ja, Passage en) { return add(new Cleanup(new Bilingual(ja, en))); }
 

@@ -29,7 +29,20 @@ public final class Sidecar implements Outbound {
     private final Map<String, ClusterState> clusters = new ConcurrentHashMap<>();
     private final AccessLog accessLog = new AccessLog();
 
-    Sidecar(Pod pod, Mesh mesh, Upstream upstream, long seed) {
+    /** How this Envoy picks a route: a sidecar's {@link Router}, or an ingress gateway's {@link GatewayRouter}. */
+    @FunctionalInterface
+    interface Routing {
+        RouteDecision route(Mesh mesh, Pod pod, MeshRequest request, RandomGenerator random);
+    }
+
+    static final Routing SIDECAR = (mesh, pod, request, random) -> Router.route(mesh.config(), mesh.registry(), pod, request, random);
+
+    private final Routing router;
+
+    Sidecar(Pod pod, Mesh mesh, Upstream upstream, long seed) { this(pod, mesh, upstream, seed, SIDECAR); }
+
+    Sidecar(Pod pod, Mesh mesh, Upstream upstream, long seed, Routing router) {
+        this.router = router;
         this.pod = pod;
         this.mesh = mesh;
         this.upstream = upstream;
@@ -57,7 +70,7 @@ public final class Sidecar implements Outbound {
         MeshRequest outgoing = RequestIds.ensure(request, ids);
         RouteDecision decision;
         synchronized (routing) { // one draw sequence per sidecar, so a seed replays the same split
-            decision = Router.route(mesh.config(), mesh.registry(), pod, outgoing, routing);
+            decision = router.route(mesh, pod, outgoing, routing);
         }
         if (decision instanceof RouteDecision.Unresolved u) throw new UnknownHostException(u.host());
         if (decision instanceof RouteDecision.LocalReply reply) {

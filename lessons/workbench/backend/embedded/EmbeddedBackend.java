@@ -46,6 +46,9 @@ public final class EmbeddedBackend implements Backend {
 
     private record Running(Pod pod, PodServer server) {}
 
+    /** The istio-ingressgateway pod, started when the reader first reaches for it. */
+    private Running ingressGateway;
+
     public EmbeddedBackend(long seed, String namespace) {
         this.mesh = new Mesh(seed);
         this.namespace = namespace;
@@ -153,6 +156,7 @@ public final class EmbeddedBackend implements Backend {
                     DestinationRule dr = DestinationRule.read(doc, namespace);
                     mesh.update(c -> c.with(dr));
                 }
+                case "Gateway" -> mesh.apply(workbench.istio.Gateway.read(doc, namespace));
                 default -> deploy(List.of(doc));
             }
         }
@@ -169,6 +173,7 @@ public final class EmbeddedBackend implements Backend {
             switch (doc.kind()) {
                 case "VirtualService" -> mesh.update(c -> c.withoutVirtualService(ns, doc.name()));
                 case "DestinationRule" -> mesh.update(c -> c.withoutDestinationRule(ns, doc.name()));
+                case "Gateway" -> mesh.deleteGateway(ns, doc.name());
                 case "Deployment" -> {
                     for (Running r : podsByDeployment.getOrDefault(ns + "/" + doc.name(), List.of())) stop(r);
                     podsByDeployment.remove(ns + "/" + doc.name());
@@ -194,6 +199,7 @@ public final class EmbeddedBackend implements Backend {
                         .anyMatch(d -> d.name().equals(doc.name()) && d.namespace().equals(ns));
                 case "Deployment" -> podsByDeployment.containsKey(ns + "/" + doc.name());
                 case "Service" -> services.containsKey(key(doc));
+                case "Gateway" -> mesh.gateways().stream().anyMatch(g -> g.name().equals(doc.name()) && g.namespace().equals(ns));
                 default -> false;
             };
             if (exists) found.add(doc.kind() + "/" + doc.name());
@@ -241,6 +247,26 @@ public final class EmbeddedBackend implements Backend {
         return mesh.sidecarFor(pod);
     }
 
+    /** The gateway pod's labels, as Istio's gateway chart sets them for the name istio-ingressgateway. */
+    static final Map<String, String> INGRESS_LABELS = Map.of("app", "istio-ingressgateway", "istio", "ingressgateway");
+
+    @Override
+    public synchronized java.net.URI ingressGateway() {
+        if (ingressGateway == null) {
+            String podName = PodNames.forDeployment("istio-ingressgateway", "istio/proxyv2" + INGRESS_LABELS, names);
+            Pod pod = new Pod(podName, "istio-system", INGRESS_LABELS, null, true);
+            Outbound envoy = mesh.ingressGatewayFor(pod, 80);
+            try {
+                // the gateway pod is Envoy alone: what arrives on its port goes through its routing
+                PodServer server = PodServer.startPreferring(8080, (request, out) -> out.send(request, Duration.ZERO), envoy, executor);
+                ingressGateway = new Running(pod, server);
+            } catch (IOException e) {
+                throw new BackendException("could not open a loopback port for the ingress gateway: " + e.getMessage(), e);
+            }
+        }
+        return java.net.URI.create("http://localhost:" + ingressGateway.server().address().getPort());
+    }
+
     @Override
     public PageClient productPage() {
         Outbound fortio = fortio();
@@ -282,6 +308,8 @@ public final class EmbeddedBackend implements Backend {
     public synchronized void close() {
         podsByDeployment.values().forEach(list -> list.forEach(this::stop));
         podsByDeployment.clear();
+        if (ingressGateway != null) ingressGateway.server().close();
+        ingressGateway = null;
         executor.shutdownNow();
     }
 

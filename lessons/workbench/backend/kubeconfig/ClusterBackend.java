@@ -44,5 +44,7 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final List<String> proxyAccessLog(String deployment) { return mesh.proxyAccessLog(deployment); }
 
+    @Override public final java.net.URI ingressGateway() { return mesh.ingressGateway(); }
+
     @Override public final PageClient productPage() { return mesh.productPage(); }
 }

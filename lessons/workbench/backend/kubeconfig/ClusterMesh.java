@@ -202,6 +202,31 @@ public final class ClusterMesh implements AutoCloseable {
         return log == null ? List.of() : log.lines().filter(l -> workbench.mesh.AccessLog.parse(l).isPresent()).toList();
     }
 
+    static final String GATEWAY_NAMESPACE = "istio-system";
+    static final String GATEWAY_SERVICE = "istio-ingressgateway";
+    private io.fabric8.kubernetes.client.LocalPortForward gatewayForward;
+
+    /**
+     * {@code kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80} (a free port when 8080 is taken).
+     * The workbench never installs a gateway on the user's cluster: one that is missing is an error saying so.
+     */
+    public synchronized java.net.URI ingressGateway() {
+        if (gatewayForward == null) {
+            var service = client.services().inNamespace(GATEWAY_NAMESPACE).withName(GATEWAY_SERVICE);
+            if (service.get() == null) {
+                throw new BackendException("no ingress gateway: Service " + GATEWAY_SERVICE + " in namespace " + GATEWAY_NAMESPACE
+                        + " does not exist. Install one (Istio's `gateway` Helm chart: helm install " + GATEWAY_SERVICE
+                        + " istio/gateway -n " + GATEWAY_NAMESPACE + ") and run the lesson again.");
+            }
+            try {
+                gatewayForward = service.portForward(80, 8080);
+            } catch (RuntimeException busy) {
+                gatewayForward = service.portForward(80);
+            }
+        }
+        return java.net.URI.create("http://localhost:" + gatewayForward.getLocalPort());
+    }
+
     /** A running pod of Deployment {@code deployment} (matched by its selector labels), as {@code deploy/NAME} picks one. */
     private String runningPod(String deployment) {
         Deployment d = client.apps().deployments().inNamespace(namespace()).withName(deployment).get();
@@ -239,6 +264,14 @@ public final class ClusterMesh implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (gatewayForward != null) {
+            try {
+                gatewayForward.close();
+            } catch (java.io.IOException ignored) {
+                // the forward's socket is gone either way
+            }
+            gatewayForward = null;
+        }
         if (pageClient != null) pageClient.close();
         pageClient = null;
     }
