@@ -235,6 +235,15 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public List<String> proxyAccessLog(String deployment) { return sidecarOf(deployment).accessLog().lines(); }
 
+    /** The sidecar of the first pod labelled {@code app: APP} in the namespace: where {@code mesh probe --from APP} sends from. */
+    public workbench.mesh.Sidecar sidecarOfApp(String app) {
+        Pod pod = mesh.registry().pods().stream().filter(p -> p.app().equals(app) && p.namespace().equals(namespace)).findFirst()
+                .orElseThrow(() -> new BackendException("no pod with label app=" + app + " in namespace " + namespace
+                        + "; --from takes a workload of bookinfo.yaml, fortio.yaml or httpbin.yaml (e.g. fortio, productpage)"));
+        if (!pod.sidecar()) throw new BackendException("pod " + pod.name() + " has no sidecar");
+        return mesh.sidecarFor(pod);
+    }
+
     /** The sidecar of the first pod of {@code deployment}, as {@code kubectl exec deploy/NAME -c istio-proxy} picks one. */
     private workbench.mesh.Sidecar sidecarOf(String deployment) {
         List<Running> pods = podsByDeployment.getOrDefault(namespace + "/" + deployment, List.of());
