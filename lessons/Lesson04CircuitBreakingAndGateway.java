@@ -178,6 +178,30 @@ public class Lesson04CircuitBreakingAndGateway {
                     The paths the VirtualService lists are answered by productpage with 200; any other path gets 404 from the gateway.
                     `/health` is a path productpage itself answers, but it is not reachable through the gateway."""))
 
+            .apply("reviews-destination-rule.yaml",
+                ja("ゲートウェイの奥でも reviews の subset を定義する", """
+                    第 3 回と同じ DestinationRule で、reviews の Pod を v1・v2・v3 の subset に分けます。"""),
+                en("Define the reviews subsets behind the gateway", """
+                    With the same DestinationRule as in lesson 03, divide the reviews pods into subsets v1, v2 and v3."""))
+
+            .apply("reviews-canary.yaml",
+                ja("第 3 回のカナリアを適用する", """
+                    第 3 回の 80/20 のカナリア(v1 に 80、v3 に 20)をそのまま適用します。
+                    この VirtualService は Gateway ではなくメッシュ(サイドカー)に効くものですが、
+                    ゲートウェイから入ったリクエストも productpage のサイドカーを通って reviews を呼ぶので、同じ割合で分かれるはずです。"""),
+                en("Apply lesson 03's canary", """
+                    Apply lesson 03's 80/20 canary as it is: 80 to v1, 20 to v3.
+                    This VirtualService acts in the mesh (on sidecars), not on the gateway. But a request that came in through the gateway
+                    still reaches reviews through productpage's sidecar, so it should split the same way."""))
+
+            .checkSplitThroughGateway(
+                ja("ゲートウェイ経由でまとめて送って割合を確かめる", """
+                    自分のマシンからゲートウェイ経由で productpage を大量に呼び、ページに出る reviews のバージョンを数えます。
+                    期待する割合は適用した VirtualService から読み取り、第 3 回と同じ正確二項検定で判定します。"""),
+                en("Check the shares through the gateway", """
+                    Call productpage many times from your machine through the gateway and count the reviews version each page shows.
+                    The expected shares are read from the applied VirtualService, and the verdict uses the same exact binomial test as lesson 03."""))
+
             .cleanup(
                 ja("後片付け", """
                     作ったものを新しい順に削除し、何も残っていないことを確かめます。"""),

@@ -114,7 +114,7 @@ final class ProbeCommand implements Callable<Integer> {
             }
             Map<String, String> sent = new LinkedHashMap<>(headers);
             if (user != null) sent.put("cookie", login(mesh, user));
-            workbench.backend.PageClient client = viaGateway ? UrlProbe.viaGateway(mesh.ingressGateway()) : mesh.productPage();
+            workbench.backend.PageClient client = viaGateway ? workbench.traffic.GatewayClient.at(mesh.ingressGateway()) : mesh.productPage();
             String target = viaGateway && url != null ? java.net.URI.create(url).getRawPath() : path;
             Observations o = Probe.bulk(client, target, sent, requests, concurrency);
             err.println("embedded mesh, seed " + s + " (--seed " + s + " replays this run)");

@@ -2,16 +2,10 @@ package workbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import workbench.backend.PageClient;
 import workbench.backend.embedded.EmbeddedBackend;
 import workbench.fortio.Load;
 import workbench.fortio.LoadGenerator;
@@ -72,22 +66,6 @@ final class UrlProbe {
                 + workbench.istio.Hosts.fqdn(uri.getHost(), mesh.namespace()) + ".upstream_rq_pending_overflow";
         long overflow = EnvoyStats.value(EnvoyStats.of(sidecar), cluster).orElse(0);
         return new Result(report, flags, overflow, seconds);
-    }
-
-    /** Pages fetched from this machine through the ingress gateway (loopback). */
-    static PageClient viaGateway(URI base) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return (path, headers) -> {
-            HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
-            headers.forEach(b::header);
-            try {
-                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                return new PageClient.Page(r.statusCode(), r.body());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-        };
     }
 
 }

@@ -36,7 +36,7 @@ record GatewayCurl(Bilingual words, List<String> paths) implements Step {
         List<VirtualService> bound = run.createdNewestFirst().stream().filter(d -> d.kind().equals("VirtualService"))
                 .map(d -> VirtualService.read(d, run.backend().namespace())).filter(vs -> !vs.gateways().isEmpty()
                         && vs.gateways().stream().anyMatch(g -> !g.equals(VirtualService.MESH_GATEWAY))).toList();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         List<String> printed = new ArrayList<>();
         for (String path : paths) {
             int status = get(client, base.resolve(path));

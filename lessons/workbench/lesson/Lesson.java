@@ -66,6 +66,9 @@ public final class Lesson {
         return add(new GatewayCurl(new Bilingual(ja, en), List.copyOf(paths)));
     }
 
+    /** The bulk reviews split, sent through the ingress gateway from the reader's machine, tested against the weights. */
+    public Lesson checkSplitThroughGateway(Passage ja, Passage en) { return add(new GatewaySplit(new Bilingual(ja, en))); }
+
     /** Deletes all the lesson created and checks it is gone. */
     public Lesson cleanup(Passage ja, Passage en) { return add(new Cleanup(new Bilingual(ja, en))); }
 
