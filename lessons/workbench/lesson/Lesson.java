@@ -67,7 +67,9 @@ public final class Lesson {
     }
 
     /** The bulk reviews split, sent through the ingress gateway from the reader's machine, tested against the weights. */
-    public Lesson checkSplitThroughGateway(Passage ja, Passage en) { return add(new GatewaySplit(new Bilingual(ja, en))); }
+    public Lesson checkSplitThroughGateway(Passage ja, Passage en) {
+        return add(new SplitCheck(new Bilingual(ja, en), SplitCheck.Via.GATEWAY));
+    }
 
     /** Deletes all the lesson created and checks it is gone. */
     public Lesson cleanup(Passage ja, Passage en) { return add(new Cleanup(new Bilingual(ja, en))); }
@@ -75,6 +77,13 @@ public final class Lesson {
     public Lesson add(Step step) {
         steps.add(step);
         return this;
+    }
+
+    /** A copy of this lesson without the steps {@code drop} picks: "what if the reader skipped that step?". */
+    public Lesson without(java.util.function.Predicate<Step> drop) {
+        Lesson copy = new Lesson(id, title);
+        steps.stream().filter(drop.negate()).forEach(copy::add);
+        return copy;
     }
 
     public String id() { return id; }

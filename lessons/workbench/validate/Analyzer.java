@@ -26,7 +26,7 @@ import workbench.manifest.Document;
  * </ul>
  * Pods are approximated by the pod templates of Deployments with at least one replica.
  */
-final class Analyzer {
+public final class Analyzer {
     private static final Pattern FQDN = Pattern.compile("^(.+)\\.(.+)\\.svc\\.cluster\\.local$");
     private static final String CLUSTER_DOMAIN = "svc.cluster.local";
 
@@ -36,6 +36,7 @@ final class Analyzer {
     private final List<Document> virtualServices = new ArrayList<>();
     private final List<Document> destinationRules = new ArrayList<>();
     private final Map<String, Document> gateways = new LinkedHashMap<>();
+    private final List<Document> namespaces = new ArrayList<>();
     private final Map<String, ServiceInfo> services = new LinkedHashMap<>();
     private final List<Map<String, String>> podLabels = new ArrayList<>();
     private boolean sawServices;
@@ -56,6 +57,7 @@ final class Analyzer {
                 case "VirtualService" -> virtualServices.add(d);
                 case "DestinationRule" -> destinationRules.add(d);
                 case "Gateway" -> gateways.put(d.namespaceOr(defaultNamespace) + "/" + d.name(), d);
+                case "Namespace" -> namespaces.add(d);
                 case "Service" -> {
                     sawServices = true;
                     List<Long> ports = root.get("spec").get("ports").items().stream().map(p -> p.get("port").integer()).toList();
@@ -94,6 +96,21 @@ final class Analyzer {
         for (Document vs : virtualServices) gatewayBindings(vs);
         conflictingHosts();
         for (Document dr : destinationRules) destinationRule(dr);
+        for (Document ns : namespaces) injection(ns);
+    }
+
+    /** InjectionAnalyzer (IST0102): a namespace that says nothing about sidecar injection. */
+    private void injection(Document namespace) {
+        Map<String, Node> labels = Node.root(namespace).get("metadata").get("labels").entries();
+        if (labels.containsKey("istio-injection") || labels.containsKey("istio.io/rev")) return;
+        report(namespace, "IST0102", "metadata.labels", namespaceNotInjected(namespace.name()));
+    }
+
+    /** IST0102's wording (istio.io/latest/docs/reference/config/analysis/ist0102). */
+    public static String namespaceNotInjected(String namespace) {
+        return "The namespace is not enabled for Istio injection. Run 'kubectl label namespace " + namespace
+                + " istio-injection=enabled' to enable it, or 'kubectl label namespace " + namespace
+                + " istio-injection=disabled' to explicitly mark it as not needing injection.";
     }
 
     /**

@@ -30,7 +30,7 @@ abstract class Lesson04Contract {
         assertThat(run.result().checks()).extracting(Check::claim).contains(
                 "/productpage は 200(Gateway に結び付いた VirtualService が productpage に送る)",
                 "/health は 404(どのルールにも当てはまらない)",
-                "ゲートウェイ経由の分布が VirtualService の weight と矛盾しない (α = 1e-6)");
+                "観測された分布が weight と矛盾しない (α = 1e-6)");
         assertThat(run.result().bulkRuns()).singleElement()
                 .satisfies(o -> assertThat(o.byReviews()).containsOnlyKeys("v1", "v3"));
         assertThat(run.html()).contains("kubectl port-forward -n istio-system svc/istio-ingressgateway");

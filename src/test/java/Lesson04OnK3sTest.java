@@ -1,20 +1,17 @@
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
-import workbench.backend.Backends;
 import workbench.lesson.LessonRunExtension.Ran;
 import workbench.lesson.RunsLesson;
+import workbench.testing.StartsK3s;
 
 /**
- * Lesson 04 on a throwaway k3s with real Istio and real fortio: the same contract as on the embedded mesh.
- * Needs Docker with privileged containers; skipped, with that reason, where no Docker engine answers.
+ * Lesson 04 on a throwaway k3s with real Istio, real fortio and Istio's gateway chart: the same contract as on the
+ * embedded mesh. Needs Docker with privileged containers; runs only with {@code mvn test -Pk3s}.
  */
-@EnabledIf(value = "dockerAnswers", disabledReason = "no Docker engine here: lesson 04 on k3s needs Docker with privileged containers")
-@RunsLesson(value = Lesson04CircuitBreakingAndGateway.class, backend = "k3s")
+@StartsK3s
+@RunsLesson(value = Lesson04CircuitBreakingAndGateway.class, backend = "k3s", args = {"--requests", "2000"})
 class Lesson04OnK3sTest extends Lesson04Contract {
-
-    static boolean dockerAnswers() { return Backends.dockerAnswers(); }
 
     @Test
     void articleSaysItRanOnRealIstio(Ran run) {
