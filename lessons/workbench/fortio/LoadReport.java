@@ -53,6 +53,14 @@ public record LoadReport(long calls, double qps, double min, double avg, double 
                 percentiles, codes);
     }
 
+    /** The lines the article quotes: the code lines, min/avg/max (seconds) and the target percentiles, in fortio's number form. */
+    public java.util.List<String> summaryLines() {
+        java.util.List<String> lines = new java.util.ArrayList<>(codeLines());
+        lines.add("min " + GoFloat.g(min) + " / avg " + GoFloat.g(avg) + " / max " + GoFloat.g(max) + " (s)");
+        percentiles.forEach((p, v) -> lines.add("# target " + p + "% " + GoFloat.g(v)));
+        return lines;
+    }
+
     /** fortio's own lines for the codes, as the article quotes them: {@code Code 200 : 17 (85.0 %)}. */
     public java.util.List<String> codeLines() {
         return codes.entrySet().stream().map(e -> String.format(java.util.Locale.ROOT, "Code %3d : %d (%.1f %%)",

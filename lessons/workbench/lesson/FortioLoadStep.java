@@ -37,7 +37,7 @@ record FortioLoadStep(Bilingual words, Load load) implements Step {
         ledger.saw(report.count(503));
 
         run.article().output(run.t("fortio の出力(観測)", "fortio output (observed)"), output.lines().toList());
-        run.article().output(run.t("fortio の集計行(上の出力から)", "fortio's summary lines (from the output above)"), summary(report));
+        run.article().output(run.t("fortio の集計行(上の出力から)", "fortio's summary lines (from the output above)"), report.summaryLines());
 
         long ok = report.count(200);
         long overflowed = report.count(503);
@@ -65,12 +65,5 @@ record FortioLoadStep(Bilingual words, Load load) implements Step {
                     run.t("アクセスログの 503 × " + fiveOhThrees.size() + "、うち UO × " + uo,
                             "503 × " + fiveOhThrees.size() + " in the access log, UO × " + uo));
         }
-    }
-
-    private static List<String> summary(LoadReport report) {
-        List<String> lines = new java.util.ArrayList<>(report.codeLines());
-        lines.add(String.format(java.util.Locale.ROOT, "min %s / avg %s / max %s (s)", report.min(), report.avg(), report.max()));
-        report.percentiles().forEach((p, v) -> lines.add("# target " + p + "% " + v));
-        return lines;
     }
 }
