@@ -68,6 +68,34 @@ public interface Backend extends AutoCloseable {
     /** The body that {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints. */
     String fortioCurl(String url);
 
+    /**
+     * {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl URL}: the status fortio reports (0 when
+     * no response came back) and the body.
+     */
+    PageClient.Page fortioFetch(String url);
+
+    /**
+     * What {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio load ARGS} prints (fortio's summary; read it
+     * with {@link workbench.fortio.LoadReport#parse}).
+     */
+    String fortioLoad(workbench.fortio.Load load);
+
+    /**
+     * What {@code kubectl exec deploy/DEPLOYMENT -c istio-proxy -- pilot-agent request GET stats} prints: the
+     * sidecar's Envoy stats, one {@code name: value} per line.
+     */
+    String proxyStats(String deployment);
+
+    /** The access-log lines of {@code kubectl logs deploy/DEPLOYMENT -c istio-proxy} (Istio's default text format). */
+    List<String> proxyAccessLog(String deployment);
+
+    /**
+     * The ingress gateway as the reader reaches it from their own machine: {@code kubectl port-forward -n istio-system
+     * svc/istio-ingressgateway 8080:80} (another local port when 8080 is taken). Returns the local base URL, e.g.
+     * {@code http://localhost:8080}; the forward lasts until the backend closes.
+     */
+    java.net.URI ingressGateway();
+
     /** A client inside the mesh whose requests to productpage pass through a caller-side sidecar. */
     PageClient productPage();
 

@@ -34,6 +34,23 @@ public final class PodServer implements AutoCloseable {
         return new PodServer(server);
     }
 
+    /**
+     * Binds {@code preferredPort} on loopback when it is free, else a port the kernel picks: for a pod the reader
+     * reaches by a well-known port (the ingress gateway's 8080), without a busy port breaking the run.
+     */
+    public static PodServer startPreferring(int preferredPort, App app, Outbound outbound, ExecutorService executor) throws IOException {
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), preferredPort), 64);
+        } catch (java.net.BindException busy) {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        }
+        server.createContext("/", exchange -> serve(exchange, app, outbound));
+        server.setExecutor(executor);
+        server.start();
+        return new PodServer(server);
+    }
+
     public InetSocketAddress address() { return server.getAddress(); }
 
     /** Whether the port takes a TCP connection right now: how a readiness probe of the pod would see it. */

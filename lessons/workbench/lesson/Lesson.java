@@ -56,6 +56,27 @@ public final class Lesson {
      */
     public Lesson canary(CanaryPlan plan, Passage ja, Passage en) { return add(new CanaryAnalysis(new Bilingual(ja, en), plan)); }
 
+    /** {@code fortio curl URL} once from the fortio pod; checks for 200. */
+    public Lesson fortioCurl(String url, Passage ja, Passage en) { return add(new FortioFetch(new Bilingual(ja, en), url)); }
+
+    /** {@code fortio load} from the fortio pod, with the circuit breaker's invariants checked against the sidecar. */
+    public Lesson fortioLoad(workbench.fortio.Load load, Passage ja, Passage en) {
+        return add(new FortioLoadStep(new Bilingual(ja, en), load));
+    }
+
+    /** The fortio sidecar's stats for {@code url}'s service, checked against the 503s the loads saw. */
+    public Lesson sidecarStats(String url, Passage ja, Passage en) { return add(new SidecarStats(new Bilingual(ja, en), url)); }
+
+    /** The reader's curl to the ingress gateway (port-forwarded) for each path, checked against the gateway-bound VirtualServices. */
+    public Lesson curlGateway(List<String> paths, Passage ja, Passage en) {
+        return add(new GatewayCurl(new Bilingual(ja, en), List.copyOf(paths)));
+    }
+
+    /** The bulk reviews split, sent through the ingress gateway from the reader's machine, tested against the weights. */
+    public Lesson checkSplitThroughGateway(Passage ja, Passage en) {
+        return add(new SplitCheck(new Bilingual(ja, en), SplitCheck.Via.GATEWAY));
+    }
+
     /** Deletes all the lesson created and checks it is gone. */
     public Lesson cleanup(Passage ja, Passage en) { return add(new Cleanup(new Bilingual(ja, en))); }
 

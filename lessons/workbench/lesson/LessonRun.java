@@ -28,6 +28,7 @@ public final class LessonRun {
     private final List<Check> checks = new ArrayList<>();
     private final List<Observations> bulkRuns = new ArrayList<>();
     private final Map<String, String> timings = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> shared = new java.util.HashMap<>();
     private String currentStep = "";
 
     LessonRun(LessonOptions options, Backend backend, LessonArticle article, Map<String, List<Document>> manifests) {
@@ -128,4 +129,9 @@ public final class LessonRun {
     public Map<String, String> timings() { return timings; }
 
     void enter(String step) { currentStep = step; }
+
+    /** State that several steps of one run share (one instance per type, made on first use). */
+    <T> T shared(Class<T> type, java.util.function.Supplier<T> make) {
+        return type.cast(shared.computeIfAbsent(type, k -> make.get()));
+    }
 }

@@ -85,6 +85,7 @@ final class Preflight {
         switch (doc.kind()) {
             case "VirtualService" -> VirtualService.read(doc, namespace);
             case "DestinationRule" -> DestinationRule.read(doc, namespace);
+            case "Gateway" -> workbench.istio.Gateway.read(doc, namespace);
             case "Deployment" -> Workload.read(doc, namespace);
             case "Service" -> ServiceSpec.read(doc, namespace);
             default -> { }

@@ -20,7 +20,12 @@ import workbench.verdict.SplitVerdict;
  * productpage's own routing decision: pages without reviews are counted and checked in their own row, and the
  * versions are tested with the test the expectation allows (exact binomial, deterministic, or presence).
  */
-record SplitCheck(Bilingual words) implements Step {
+record SplitCheck(Bilingual words, Via via) implements Step {
+    /** Where the bulk run's requests enter: fortio's sidecar inside the mesh, or the ingress gateway from the reader's machine. */
+    enum Via { FORTIO, GATEWAY }
+
+    SplitCheck(Bilingual words) { this(words, Via.FORTIO); }
+
     /** A split this far off the weights must be caught (with {@link #POWER} at least). */
     static final double SHIFT = 0.10;
     static final double POWER = 0.999;
@@ -34,7 +39,8 @@ record SplitCheck(Bilingual words) implements Step {
         LessonRun.Expectation expectation = run.expectedReviews(run.words(words).heading());
         ExpectedSplit expected = expectation.split();
 
-        PageClient client = run.backend().productPage();
+        PageClient client = via == Via.GATEWAY
+                ? workbench.traffic.GatewayClient.at(run.backend().ingressGateway()) : run.backend().productPage();
         // a cluster's Java reviews pods answer their first requests slowly (beyond productpage's 3 s timeout): warm up first
         WarmUp.Result warmUp = WarmUp.run(client, "/productpage", Map.of(), WARM_UP_PAGES, WARM_UP_LIMIT);
         Observations observed = Probe.bulk(client, "/productpage", Map.of(), n, run.options().concurrency);

@@ -23,6 +23,7 @@ public final class ClusterState {
     private final ConnectionPool pool;
     private final Optional<OutlierDetector> outliers;
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
+    private final Map<Integer, java.util.concurrent.atomic.LongAdder> codes = new ConcurrentHashMap<>();
 
     public ClusterState(String name, TrafficPolicy policy, LongSupplier nanoClock) {
         this.name = name;
@@ -65,6 +66,16 @@ public final class ClusterState {
     public void finished(Pod pod) { counter(pod).decrementAndGet(); }
 
     public void record(Pod pod, int status) { outliers.ifPresent(o -> o.record(pod, status)); }
+
+    /** Charges a response code to the cluster, as Envoy's {@code upstream_rq_<code>} counters count them. */
+    public void charge(int status) { codes.computeIfAbsent(status, k -> new java.util.concurrent.atomic.LongAdder()).increment(); }
+
+    /** The codes charged so far, by code. */
+    public java.util.SortedMap<Integer, Long> codes() {
+        java.util.SortedMap<Integer, Long> out = new java.util.TreeMap<>();
+        codes.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
 
     public int inFlight(Pod pod) { return counter(pod).get(); }
 

@@ -48,8 +48,15 @@ public final class ConnectionPool {
         PendingTimeout() { super("timed out waiting for a connection", null, false, false); }
     }
 
-    /** Counters in the spirit of Envoy's cluster stats. */
-    public record Stats(long connectionsOpened, long pendingOverflows, long requestOverflows, long connectionsActive) {}
+    /**
+     * Counters in the spirit of Envoy's cluster stats: {@code upstream_cx_total}, the two overflows (Envoy counts
+     * both in {@code upstream_rq_pending_overflow}), {@code upstream_cx_active}, {@code upstream_cx_overflow} (a
+     * pending request found the connection limit reached), {@code upstream_rq_pending_total}, {@code
+     * upstream_rq_pending_active}, {@code upstream_rq_total} (requests attached to a connection), {@code upstream_rq_active}.
+     */
+    public record Stats(long connectionsOpened, long pendingOverflows, long requestOverflows, long connectionsActive,
+                        long connectionOverflows, long pendingTotal, long pendingActive, long requestsTotal,
+                        long requestsActive) {}
 
     private static final class Connection {
         long served;
@@ -103,6 +110,9 @@ public final class ConnectionPool {
     private long opened;
     private long pendingOverflows;
     private long requestOverflows;
+    private long connectionOverflows;
+    private long pendingTotal;
+    private long requestsTotal;
 
     public ConnectionPool(Limits limits) { this.limits = limits; }
 
@@ -122,6 +132,8 @@ public final class ConnectionPool {
                 throw new Overflow("max pending requests");
             }
             pending++;
+            pendingTotal++;
+            boolean toldOverflow = false;
             try {
                 while (true) {
                     if (!pool.ready.isEmpty()) return attach(pool, pool.ready.pop());
@@ -130,6 +142,10 @@ public final class ConnectionPool {
                         pool.total++;
                         opened++;
                         return attach(pool, new Connection());
+                    }
+                    if (!toldOverflow) { // Envoy's tryCreateNewConnection found the connection breaker closed
+                        connectionOverflows++;
+                        toldOverflow = true;
                     }
                     if (deadlineNanos == Long.MAX_VALUE) {
                         changed.await();
@@ -154,6 +170,7 @@ public final class ConnectionPool {
             throw new Overflow("max requests");
         }
         requests++;
+        requestsTotal++;
         return new Lease(pool, connection);
     }
 
@@ -181,7 +198,8 @@ public final class ConnectionPool {
     public Stats stats() {
         lock.lock();
         try {
-            return new Stats(opened, pendingOverflows, requestOverflows, connections);
+            return new Stats(opened, pendingOverflows, requestOverflows, connections, connectionOverflows, pendingTotal,
+                    pending, requestsTotal, requests);
         } finally {
             lock.unlock();
         }

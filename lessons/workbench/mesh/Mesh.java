@@ -17,7 +17,35 @@ public final class Mesh implements AutoCloseable {
     private final java.util.Map<String, Sidecar> sidecars = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Outbound> plainCallers = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final AtomicReference<java.util.List<workbench.istio.Gateway>> gateways = new AtomicReference<>(java.util.List.of());
+
     public Mesh(long seed) { this.seed = seed; }
+
+    /** The Gateways in force, oldest first. */
+    public java.util.List<workbench.istio.Gateway> gateways() { return gateways.get(); }
+
+    /** Adds or replaces (same namespace and name) a Gateway, like {@code kubectl apply}. */
+    public void apply(workbench.istio.Gateway gateway) {
+        gateways.updateAndGet(list -> {
+            java.util.List<workbench.istio.Gateway> next = new java.util.ArrayList<>(list);
+            next.removeIf(g -> g.name().equals(gateway.name()) && g.namespace().equals(gateway.namespace()));
+            next.add(gateway);
+            return java.util.List.copyOf(next);
+        });
+    }
+
+    public void deleteGateway(String namespace, String name) {
+        gateways.updateAndGet(list -> list.stream().filter(g -> !(g.name().equals(name) && g.namespace().equals(namespace))).toList());
+    }
+
+    /**
+     * The Envoy of an ingress gateway pod, answering on the gateway Service's port {@code servicePort}: routes by the
+     * Gateways that select the pod and the VirtualServices bound to them.
+     */
+    public Sidecar ingressGatewayFor(Pod pod, int servicePort) {
+        return sidecars.computeIfAbsent(pod.name(), name -> new Sidecar(pod, this, upstream, seed ^ name.hashCode(),
+                (mesh, p, request, random) -> GatewayRouter.route(mesh.config(), mesh.gateways(), mesh.registry(), p, servicePort, request, random)));
+    }
 
     public Registry registry() { return registry; }
 

@@ -93,6 +93,19 @@ public record MeshConfig(List<VirtualService> virtualServices, List<DestinationR
                 .findFirst();
     }
 
+    /**
+     * The VirtualServices bound to a Gateway, in the order applied: those whose {@code gateways} name it, as
+     * {@code name} (the VirtualService's own namespace) or {@code namespace/name}.
+     */
+    public List<VirtualService> virtualServicesBoundTo(String gatewayNamespace, String gatewayName) {
+        return virtualServices.stream().filter(vs -> vs.gateways().stream().anyMatch(g -> {
+            int slash = g.indexOf('/');
+            String ns = slash < 0 ? vs.namespace() : g.substring(0, slash);
+            String name = slash < 0 ? g : g.substring(slash + 1);
+            return ns.equals(gatewayNamespace) && name.equals(gatewayName);
+        })).toList();
+    }
+
     public Optional<DestinationRule> destinationRuleFor(String fqdn) {
         Optional<DestinationRule> exact = destinationRules.stream()
                 .filter(dr -> !dr.host().startsWith("*") && fqdnOf(dr.host(), dr.namespace()).equals(fqdn))

@@ -43,10 +43,35 @@ final class Retrier {
     private enum Limit { APP, ROUTE, PER_TRY }
 
     /**
+     * The response with the access log's {@code %RESPONSE_FLAGS%} ("-" for none): UO overflow, UH no healthy
+     * upstream, UF connection failure, UC connection termination, UT upstream request timeout (Envoy's
+     * access-log documentation). Every outcome except UH is charged to the cluster's {@code upstream_rq_<code>}
+     * stats, as Envoy's router charges upstream aborts (chargeUpstreamAbort).
+     */
+    record Result(MeshResponse response, String flags) {}
+
+    /**
      * Runs the tries, drawing hosts (and backoff) from the request's own {@code random}; {@code tried} hears of
      * each host a try goes to (the last one is the destination the caller reports).
      */
-    MeshResponse execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline, RandomGenerator random,
+    Result execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline, RandomGenerator random,
+                   java.util.function.Consumer<Pod> tried) throws IOException {
+        Result result = route(f, cluster, appDeadline, random, tried);
+        if (!result.flags().equals("UH")) cluster.charge(result.response().status());
+        return result;
+    }
+
+    private static Result flagged(MeshResponse response, String flags) { return new Result(response, flags); }
+
+    private static String flagFor(ResetReason reason) {
+        return switch (reason) {
+            case OVERFLOW -> "UO";
+            case LOCAL_CONNECTION_FAILURE, REMOTE_CONNECTION_FAILURE, CONNECTION_TIMEOUT -> "UF";
+            default -> "UC";
+        };
+    }
+
+    private Result route(RouteDecision.Forward f, ClusterState cluster, long appDeadline, RandomGenerator random,
                          java.util.function.Consumer<Pod> tried) throws IOException {
         long start = clock.getAsLong();
         long routeDeadline = f.timeout().filter(d -> !d.isZero()).map(d -> start + d.toNanos()).orElse(NONE);
@@ -61,7 +86,7 @@ final class Retrier {
         try {
             for (int attempt = 1; ; attempt++) {
                 List<Pod> healthy = cluster.healthy(f.cluster().endpoints());
-                if (healthy.isEmpty()) return local(503, NO_HEALTHY_UPSTREAM, Map.of());
+                if (healthy.isEmpty()) return flagged(local(503, NO_HEALTHY_UPSTREAM, Map.of()), "UH");
                 Pod host = cluster.choose(healthy, f.hash().value(), attempted, policy.previousHosts(),
                         policy.hostSelectionMaxAttempts(), random);
                 attempted.add(host.name());
@@ -78,7 +103,7 @@ final class Retrier {
                 try {
                     lease = cluster.pool().acquire(host.name(), deadline);
                 } catch (ConnectionPool.Overflow e) {
-                    return local(503, RESET_PREFIX + "reset reason: overflow", Map.of("x-envoy-overloaded", "true"));
+                    return flagged(local(503, RESET_PREFIX + "reset reason: overflow", Map.of("x-envoy-overloaded", "true")), "UO");
                 } catch (ConnectionPool.PendingTimeout e) {
                     lease = null;
                 } catch (InterruptedException e) {
@@ -101,21 +126,21 @@ final class Retrier {
                 if (outcome instanceof Attempt.Answered a) {
                     cluster.record(host, a.response().status());
                     wantRetry = policy.retriable(a.response());
-                    if (!wantRetry || retriesLeft == 0) return finish(f, a.response(), start);
+                    if (!wantRetry || retriesLeft == 0) return flagged(finish(f, a.response(), start), "-");
                 } else if (outcome instanceof Attempt.Reset r) {
                     cluster.record(host, 503);
                     wantRetry = policy.retriable(r.reason(), r.started());
                     if (!wantRetry || retriesLeft == 0) {
                         String body = RESET_PREFIX + (retried ? "retried and the latest " : "") + "reset reason: " + r.reason().text()
                                 + (r.transportFailure().isEmpty() ? "" : ", transport failure reason: " + r.transportFailure());
-                        return local(503, body, Map.of());
+                        return flagged(local(503, body, Map.of()), flagFor(r.reason()));
                     }
                 } else {
                     if (limit == Limit.APP) throw new HttpTimeoutException("request timed out");
                     cluster.record(host, 504);
-                    if (limit == Limit.ROUTE) return local(504, TIMEOUT_BODY, Map.of());
+                    if (limit == Limit.ROUTE) return flagged(local(504, TIMEOUT_BODY, Map.of()), "UT");
                     wantRetry = policy.retriable(ResetReason.LOCAL_RESET, true);
-                    if (!wantRetry || retriesLeft == 0) return local(504, TIMEOUT_BODY, Map.of());
+                    if (!wantRetry || retriesLeft == 0) return flagged(local(504, TIMEOUT_BODY, Map.of()), "UT");
                 }
                 // Envoy's shouldRetry: count the retry, then ask the retry circuit breaker
                 retriesLeft--;
@@ -131,7 +156,7 @@ final class Retrier {
                 }
                 long now = clock.getAsLong();
                 if (now >= appDeadline && appDeadline <= routeDeadline) throw new HttpTimeoutException("request timed out");
-                if (now >= routeDeadline) return local(504, TIMEOUT_BODY, Map.of());
+                if (now >= routeDeadline) return flagged(local(504, TIMEOUT_BODY, Map.of()), "UT");
                 retried = true;
             }
         } finally {
@@ -140,13 +165,14 @@ final class Retrier {
     }
 
     /** The retry circuit breaker said no: the last outcome stands. */
-    private MeshResponse giveUp(RouteDecision.Forward f, Attempt outcome, boolean retried, long start) {
-        if (outcome instanceof Attempt.Answered a) return finish(f, a.response(), start);
+    private Result giveUp(RouteDecision.Forward f, Attempt outcome, boolean retried, long start) {
+        if (outcome instanceof Attempt.Answered a) return flagged(finish(f, a.response(), start), "-");
         if (outcome instanceof Attempt.Reset r) {
-            return local(503, RESET_PREFIX + (retried ? "retried and the latest " : "") + "reset reason: " + r.reason().text()
-                    + (r.transportFailure().isEmpty() ? "" : ", transport failure reason: " + r.transportFailure()), Map.of());
+            return flagged(local(503, RESET_PREFIX + (retried ? "retried and the latest " : "") + "reset reason: " + r.reason().text()
+                    + (r.transportFailure().isEmpty() ? "" : ", transport failure reason: " + r.transportFailure()), Map.of()),
+                    flagFor(r.reason()));
         }
-        return local(504, TIMEOUT_BODY, Map.of());
+        return flagged(local(504, TIMEOUT_BODY, Map.of()), "UT");
     }
 
     private Attempt send(Pod host, MeshRequest request, long deadline) {

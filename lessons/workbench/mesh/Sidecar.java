@@ -28,8 +28,22 @@ public final class Sidecar implements Outbound {
     private final Retrier retrier;
     private final LongSupplier clock = System::nanoTime;
     private final Map<String, ClusterState> clusters = new ConcurrentHashMap<>();
+    private final AccessLog accessLog = new AccessLog();
 
-    Sidecar(Pod pod, Mesh mesh, Upstream upstream, long seed) {
+    /** How this Envoy picks a route: a sidecar's {@link Router}, or an ingress gateway's {@link GatewayRouter}. */
+    @FunctionalInterface
+    interface Routing {
+        RouteDecision route(Mesh mesh, Pod pod, MeshRequest request, RandomGenerator random);
+    }
+
+    static final Routing SIDECAR = (mesh, pod, request, random) -> Router.route(mesh.config(), mesh.registry(), pod, request, random);
+
+    private final Routing router;
+
+    Sidecar(Pod pod, Mesh mesh, Upstream upstream, long seed) { this(pod, mesh, upstream, seed, SIDECAR); }
+
+    Sidecar(Pod pod, Mesh mesh, Upstream upstream, long seed, Routing router) {
+        this.router = router;
         this.pod = pod;
         this.mesh = mesh;
         this.upstream = upstream;
@@ -41,6 +55,12 @@ public final class Sidecar implements Outbound {
 
     /** This sidecar's state for a cluster, as built by the traffic policy in force (for tests and diagnostics). */
     public java.util.Optional<ClusterState> cluster(String name) { return java.util.Optional.ofNullable(clusters.get(name)); }
+
+    /** The clusters this sidecar has sent to, by name. */
+    public Map<String, ClusterState> clusters() { return Map.copyOf(clusters); }
+
+    /** What {@code kubectl logs POD -c istio-proxy} shows of this sidecar's outbound requests. */
+    public AccessLog accessLog() { return accessLog; }
 
     @Override
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
@@ -61,7 +81,7 @@ public final class Sidecar implements Outbound {
         long appDeadline = timeout == null || timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
         RandomGenerator random = drawsFor(request.authority());
         MeshRequest outgoing = RequestIds.ensure(request, random);
-        RouteDecision decision = Router.route(mesh.config(), mesh.registry(), pod, outgoing, random);
+        RouteDecision decision = router.route(mesh, pod, outgoing, random);
         if (decision instanceof RouteDecision.Unresolved u) throw new UnknownHostException(u.host());
         report.service = mesh.telemetry().serviceOf(pod, outgoing);
         if (decision instanceof RouteDecision.LocalReply reply) {
@@ -75,7 +95,12 @@ public final class Sidecar implements Outbound {
         for (Cluster mirror : forward.mirrors()) {
             mesh.mirror().fire(pod, state(mirror), mirror, forward.request(), forward.timeout(), random);
         }
-        return retrier.execute(forward, state(forward.cluster()), appDeadline, random, host -> report.host = host);
+        java.time.Instant started = java.time.Instant.now();
+        long startNanos = clock.getAsLong();
+        Retrier.Result result = retrier.execute(forward, state(forward.cluster()), appDeadline, random, host -> report.host = host);
+        accessLog.write(started, outgoing, result.response().status(), result.flags(),
+                (clock.getAsLong() - startNanos) / 1_000_000, forward.cluster().name());
+        return result.response();
     }
 
     /** The next request's own generator from the stream for {@code authority}. */

@@ -35,6 +35,7 @@ public final class Analyzer {
     private final String defaultNamespace;
     private final List<Document> virtualServices = new ArrayList<>();
     private final List<Document> destinationRules = new ArrayList<>();
+    private final Map<String, Document> gateways = new LinkedHashMap<>();
     private final List<Document> namespaces = new ArrayList<>();
     private final Map<String, ServiceInfo> services = new LinkedHashMap<>();
     private final List<Map<String, String>> podLabels = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class Analyzer {
             switch (d.kind()) {
                 case "VirtualService" -> virtualServices.add(d);
                 case "DestinationRule" -> destinationRules.add(d);
+                case "Gateway" -> gateways.put(d.namespaceOr(defaultNamespace) + "/" + d.name(), d);
                 case "Namespace" -> namespaces.add(d);
                 case "Service" -> {
                     sawServices = true;
@@ -91,6 +93,7 @@ public final class Analyzer {
             for (Node s : spec.get("subsets").items()) hostSubsets.add(host + "|" + s.get("name").text());
         }
         for (Document vs : virtualServices) virtualService(vs, hostSubsets);
+        for (Document vs : virtualServices) gatewayBindings(vs);
         conflictingHosts();
         for (Document dr : destinationRules) destinationRule(dr);
         for (Document ns : namespaces) injection(ns);
@@ -108,6 +111,35 @@ public final class Analyzer {
         return "The namespace is not enabled for Istio injection. Run 'kubectl label namespace " + namespace
                 + " istio-injection=enabled' to enable it, or 'kubectl label namespace " + namespace
                 + " istio-injection=disabled' to explicitly mark it as not needing injection.";
+    }
+
+    /**
+     * IST0101 for a gateway the VirtualService names that does not exist (GatewayAnalyzer... virtualservice/gateways.go:
+     * "Referenced gateway not found: %q", the name as written), and IST0132 for VirtualService hosts that no server of
+     * the named Gateway serves ("one or more host %v defined in VirtualService %s not found in Gateway %s.", reported
+     * for a missing Gateway too, as the Istio docs' diagnostics example shows).
+     */
+    private void gatewayBindings(Document vs) {
+        String ns = vs.namespaceOr(defaultNamespace);
+        Node spec = Node.root(vs).get("spec");
+        List<String> hosts = spec.get("hosts").items().stream().map(Node::text).toList();
+        List<Node> refs = spec.get("gateways").items();
+        for (Node ref : refs) {
+            String written = ref.text();
+            if (written.equals("mesh")) continue;
+            String key = written.contains("/") ? written : ns + "/" + written;
+            Document gw = gateways.get(key);
+            if (gw == null) report(vs, "IST0101", ref.path(), "Referenced gateway not found: " + GoText.quote(written));
+            List<String> serverHosts = gw == null ? List.of() : Node.root(gw).get("spec").get("servers").items().stream()
+                    .flatMap(server -> server.get("hosts").items().stream())
+                    .map(h -> h.text().contains("/") ? h.text().substring(h.text().indexOf('/') + 1) : h.text()).toList();
+            List<String> missing = hosts.stream()
+                    .filter(h -> serverHosts.stream().noneMatch(s -> workbench.istio.HostMatch.overlap(s, h))).toList();
+            if (!missing.isEmpty()) {
+                report(vs, "IST0132", ref.path(), "one or more host [" + String.join(" ", missing) + "] defined in VirtualService "
+                        + ns + "/" + vs.name() + " not found in Gateway " + key + ".");
+            }
+        }
     }
 
     private void report(Document doc, String code, String path, String message) {

@@ -20,7 +20,7 @@ public final class Findings {
     /** istioctl analyze's level for each message code it can report here (pkg/config/analysis/msg/messages.yaml). */
     private static final Map<String, String> ANALYZE_LEVELS = Map.of(
             "IST0101", "Error", "IST0109", "Error", "IST0112", "Error", "IST0130", "Warning",
-            "IST0131", "Info", "IST0173", "Error", "IST0174", "Warning");
+            "IST0131", "Info", "IST0132", "Warning", "IST0173", "Error", "IST0174", "Warning");
 
     /**
      * One line per finding, worded as its source words it: "error: file, document 1 (VirtualService reviews),

@@ -17,7 +17,7 @@ import workbench.manifest.Document;
 final class Modelled {
 
     private static final List<String> VIRTUAL_SERVICE = List.of(
-            "hosts",
+            "hosts", "gateways",
             "http[].name",
             "http[].match[].uri", "http[].match[].headers", "http[].match[].queryParams", "http[].match[].method",
             "http[].match[].authority", "http[].match[].scheme", "http[].match[].ignoreUriCase",

@@ -38,5 +38,15 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final String podMetrics(String pod) { return mesh.podMetrics(pod); }
 
+    @Override public final PageClient.Page fortioFetch(String url) { return mesh.fortioFetch(url); }
+
+    @Override public final String fortioLoad(workbench.fortio.Load load) { return mesh.fortioLoad(load); }
+
+    @Override public final String proxyStats(String deployment) { return mesh.proxyStats(deployment); }
+
+    @Override public final List<String> proxyAccessLog(String deployment) { return mesh.proxyAccessLog(deployment); }
+
+    @Override public final java.net.URI ingressGateway() { return mesh.ingressGateway(); }
+
     @Override public final PageClient productPage() { return mesh.productPage(); }
 }

@@ -192,12 +192,7 @@ public final class ClusterMesh implements AutoCloseable {
 
     /** What {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints on stdout. */
     public String fortioCurl(String url) {
-        Pod fortio = client.pods().inNamespace(namespace()).withLabel("app", "fortio").list().getItems().stream()
-                .filter(p -> !Readiness.isTerminating(p) && "Running".equals(p.getStatus().getPhase()))
-                .findFirst()
-                .orElseThrow(() -> new BackendException("no fortio pod is running in namespace " + namespace()
-                        + "; deploy manifests/fortio.yaml first"));
-        PodExec.Result r = exec.run(namespace(), fortio.getMetadata().getName(), "fortio", FORTIO_TIMEOUT,
+        PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", FORTIO_TIMEOUT,
                 "fortio", "curl", "-quiet", url);
         return FortioOutput.parse(r.stdout(), r.stderr()).body();
     }
@@ -210,6 +205,77 @@ public final class ClusterMesh implements AutoCloseable {
         PodExec.Result r = exec.run(namespace(), pod, "istio-proxy", FORTIO_TIMEOUT, "pilot-agent", "request", "GET", "stats/prometheus");
         if (r.exitCode() != 0) throw new BackendException("could not read the metrics of pod " + pod + ": " + r.stderr().strip());
         return r.stdoutText();
+    }
+
+    /** {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl URL}: the status line fortio printed and the body. */
+    public PageClient.Page fortioFetch(String url) {
+        PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", FORTIO_TIMEOUT, "fortio", "curl", url);
+        FortioOutput.Response response = FortioOutput.parse(r.stdout(), r.stderr());
+        return new PageClient.Page(response.status().orElse(0), response.body());
+    }
+
+    /** {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio load ...}: fortio writes its summary on stdout. */
+    public String fortioLoad(workbench.fortio.Load load) {
+        Duration limit = FORTIO_TIMEOUT.plus(load.duration());
+        PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", limit, load.command().toArray(String[]::new));
+        if (r.exitCode() != 0) {
+            throw new BackendException("`" + String.join(" ", load.command()) + "` exited with " + r.exitCode() + ": " + r.stderr().strip());
+        }
+        return r.stdoutText();
+    }
+
+    /** {@code kubectl exec deploy/D -c istio-proxy -- pilot-agent request GET stats}. */
+    public String proxyStats(String deployment) {
+        PodExec.Result r = exec.run(namespace(), runningPod(deployment), Readiness.PROXY, FORTIO_TIMEOUT,
+                "pilot-agent", "request", "GET", "stats");
+        return r.stdoutText();
+    }
+
+    /**
+     * The access-log lines in {@code kubectl logs deploy/D -c istio-proxy}. Istio writes them only with
+     * meshConfig.accessLogFile set (/dev/stdout); without it the list is empty.
+     */
+    public List<String> proxyAccessLog(String deployment) {
+        String log = client.pods().inNamespace(namespace()).withName(runningPod(deployment)).inContainer(Readiness.PROXY).getLog();
+        return log == null ? List.of() : log.lines().filter(l -> workbench.mesh.AccessLog.parse(l).isPresent()).toList();
+    }
+
+    static final String GATEWAY_NAMESPACE = "istio-system";
+    static final String GATEWAY_SERVICE = "istio-ingressgateway";
+    private io.fabric8.kubernetes.client.LocalPortForward gatewayForward;
+
+    /**
+     * {@code kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80} (a free port when 8080 is taken).
+     * The workbench never installs a gateway on the user's cluster: one that is missing is an error saying so.
+     */
+    public synchronized java.net.URI ingressGateway() {
+        if (gatewayForward == null) {
+            var service = client.services().inNamespace(GATEWAY_NAMESPACE).withName(GATEWAY_SERVICE);
+            if (service.get() == null) {
+                throw new BackendException("no ingress gateway: Service " + GATEWAY_SERVICE + " in namespace " + GATEWAY_NAMESPACE
+                        + " does not exist. Install one (Istio's `gateway` Helm chart: helm install " + GATEWAY_SERVICE
+                        + " istio/gateway -n " + GATEWAY_NAMESPACE + ") and run the lesson again.");
+            }
+            try {
+                gatewayForward = service.portForward(80, 8080);
+            } catch (RuntimeException busy) {
+                gatewayForward = service.portForward(80);
+            }
+        }
+        return java.net.URI.create("http://localhost:" + gatewayForward.getLocalPort());
+    }
+
+    /** A running pod of Deployment {@code deployment} (matched by its selector labels), as {@code deploy/NAME} picks one. */
+    private String runningPod(String deployment) {
+        Deployment d = client.apps().deployments().inNamespace(namespace()).withName(deployment).get();
+        if (d == null || d.getSpec().getSelector() == null || d.getSpec().getSelector().getMatchLabels() == null) {
+            throw new BackendException("no Deployment " + deployment + " in namespace " + namespace() + "; deploy its manifest first");
+        }
+        return client.pods().inNamespace(namespace()).withLabels(d.getSpec().getSelector().getMatchLabels()).list().getItems().stream()
+                .filter(p -> !Readiness.isTerminating(p) && "Running".equals(p.getStatus().getPhase()))
+                .map(p -> p.getMetadata().getName())
+                .findFirst()
+                .orElseThrow(() -> new BackendException("no pod of Deployment " + deployment + " is running in namespace " + namespace()));
     }
 
     /** A client whose requests reach productpage through a port-forward; its calls onwards pass its sidecar. */
@@ -236,6 +302,14 @@ public final class ClusterMesh implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (gatewayForward != null) {
+            try {
+                gatewayForward.close();
+            } catch (java.io.IOException ignored) {
+                // the forward's socket is gone either way
+            }
+            gatewayForward = null;
+        }
         if (pageClient != null) pageClient.close();
         pageClient = null;
     }

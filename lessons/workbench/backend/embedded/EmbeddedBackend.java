@@ -49,6 +49,9 @@ public final class EmbeddedBackend implements Backend {
 
     private record Running(Pod pod, PodServer server, MetricsEndpoint metrics) {}
 
+    /** The istio-ingressgateway pod, started when the reader first reaches for it. */
+    private Running ingressGateway;
+
     public EmbeddedBackend(long seed, String namespace) { this(seed, namespace, null); }
 
     /** @param fallbackReason why {@code --backend auto} runs here instead of on k3s (see {@link Backend#fallbackReason()}); null when asked for */
@@ -170,6 +173,13 @@ public final class EmbeddedBackend implements Backend {
                             .map(DestinationRule::document).findFirst(), doc));
                     mesh.update(c -> c.with(dr));
                 }
+                case "Gateway" -> {
+                    workbench.istio.Gateway gw = workbench.istio.Gateway.read(doc, namespace);
+                    verbs.add(verb(mesh.gateways().stream()
+                            .filter(g -> g.namespace().equals(gw.namespace()) && g.name().equals(gw.name()))
+                            .map(workbench.istio.Gateway::document).findFirst(), doc));
+                    mesh.apply(gw);
+                }
                 default -> {
                     boolean exists = !existing(List.of(doc)).isEmpty();
                     if (!exists) deploy(List.of(doc));
@@ -201,6 +211,7 @@ public final class EmbeddedBackend implements Backend {
             switch (doc.kind()) {
                 case "VirtualService" -> mesh.update(c -> c.withoutVirtualService(ns, doc.name()));
                 case "DestinationRule" -> mesh.update(c -> c.withoutDestinationRule(ns, doc.name()));
+                case "Gateway" -> mesh.deleteGateway(ns, doc.name());
                 case "Deployment" -> {
                     for (Running r : podsByDeployment.getOrDefault(ns + "/" + doc.name(), List.of())) stop(r);
                     podsByDeployment.remove(ns + "/" + doc.name());
@@ -226,6 +237,7 @@ public final class EmbeddedBackend implements Backend {
                         .anyMatch(d -> d.name().equals(doc.name()) && d.namespace().equals(ns));
                 case "Deployment" -> podsByDeployment.containsKey(ns + "/" + doc.name());
                 case "Service" -> services.containsKey(key(doc));
+                case "Gateway" -> mesh.gateways().stream().anyMatch(g -> g.name().equals(doc.name()) && g.namespace().equals(ns));
                 default -> false;
             };
             if (exists) found.add(doc.kind() + "/" + doc.name());
@@ -240,6 +252,66 @@ public final class EmbeddedBackend implements Backend {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    @Override
+    public PageClient.Page fortioFetch(String url) {
+        try {
+            MeshResponse r = fortio().send(MeshRequest.get(url, Map.of("user-agent", "fortio.org/fortio")), Duration.ofSeconds(10));
+            return new PageClient.Page(r.status(), r.body());
+        } catch (IOException e) {
+            return new PageClient.Page(0, "");
+        }
+    }
+
+    @Override
+    public String fortioLoad(workbench.fortio.Load load) { return workbench.fortio.LoadGenerator.run(load, fortio()).output(); }
+
+    @Override
+    public String proxyStats(String deployment) { return workbench.mesh.EnvoyStats.of(sidecarOf(deployment)); }
+
+    @Override
+    public List<String> proxyAccessLog(String deployment) { return sidecarOf(deployment).accessLog().lines(); }
+
+    /** The sidecar of the first pod labelled {@code app: APP} in the namespace: where {@code mesh probe --from APP} sends from. */
+    public workbench.mesh.Sidecar sidecarOfApp(String app) {
+        Pod pod = mesh.registry().pods().stream().filter(p -> p.app().equals(app) && p.namespace().equals(namespace)).findFirst()
+                .orElseThrow(() -> new BackendException("no pod with label app=" + app + " in namespace " + namespace
+                        + "; --from takes a workload of bookinfo.yaml, fortio.yaml or httpbin.yaml (e.g. fortio, productpage)"));
+        if (!pod.sidecar()) throw new BackendException("pod " + pod.name() + " has no sidecar");
+        return mesh.sidecarFor(pod);
+    }
+
+    /** The sidecar of the first pod of {@code deployment}, as {@code kubectl exec deploy/NAME -c istio-proxy} picks one. */
+    private workbench.mesh.Sidecar sidecarOf(String deployment) {
+        List<Running> pods = podsByDeployment.getOrDefault(namespace + "/" + deployment, List.of());
+        if (pods.isEmpty()) throw new BackendException("no Deployment " + deployment + " in namespace " + namespace + "; deploy its manifest first");
+        Pod pod = pods.get(0).pod();
+        if (!pod.sidecar()) {
+            throw new BackendException("error: unable to upgrade connection: container not found (\"istio-proxy\"): pod " + pod.name()
+                    + " has no sidecar; label the namespace istio-injection=enabled before deploying");
+        }
+        return mesh.sidecarFor(pod);
+    }
+
+    /** The gateway pod's labels, as Istio's gateway chart sets them for the name istio-ingressgateway. */
+    static final Map<String, String> INGRESS_LABELS = Map.of("app", "istio-ingressgateway", "istio", "ingressgateway");
+
+    @Override
+    public synchronized java.net.URI ingressGateway() {
+        if (ingressGateway == null) {
+            String podName = PodNames.forDeployment("istio-ingressgateway", "istio/proxyv2" + INGRESS_LABELS, names);
+            Pod pod = new Pod(podName, "istio-system", INGRESS_LABELS, null, true);
+            Outbound envoy = mesh.ingressGatewayFor(pod, 80);
+            try {
+                // the gateway pod is Envoy alone: what arrives on its port goes through its routing
+                PodServer server = PodServer.startPreferring(8080, (request, out) -> out.send(request, Duration.ZERO), envoy, executor);
+                ingressGateway = new Running(pod, server, null);
+            } catch (IOException e) {
+                throw new BackendException("could not open a loopback port for the ingress gateway: " + e.getMessage(), e);
+            }
+        }
+        return java.net.URI.create("http://localhost:" + ingressGateway.server().address().getPort());
     }
 
     @Override
@@ -304,6 +376,8 @@ public final class EmbeddedBackend implements Backend {
     public synchronized void close() {
         podsByDeployment.values().forEach(list -> list.forEach(this::stop));
         podsByDeployment.clear();
+        if (ingressGateway != null) ingressGateway.server().close();
+        ingressGateway = null;
         executor.shutdownNow();
         mesh.close();
         try {

@@ -21,6 +21,8 @@ public final class IstioHelmCharts {
     public static final String ISTIO_NAMESPACE = "istio-system";
     public static final String BASE = "istio-base";
     public static final String ISTIOD = "istiod";
+    /** The release name the lessons reach: the chart labels its pods app=istio-ingressgateway, istio=ingressgateway. */
+    public static final String INGRESS_GATEWAY = "istio-ingressgateway";
     public static final String ISTIOD_CPU_REQUEST = "100m";
     public static final String ISTIOD_MEMORY_REQUEST = "256Mi";
     public static final String PROXY_CPU_REQUEST = "10m";
@@ -49,7 +51,23 @@ public final class IstioHelmCharts {
         values.put("replicaCount", 1);
         requests(values, ISTIOD_CPU_REQUEST, ISTIOD_MEMORY_REQUEST);
         requests(values.putObject("global").putObject("proxy"), PROXY_CPU_REQUEST, PROXY_MEMORY_REQUEST);
+        // sidecars write Istio's default access log to stdout, where lesson 04 reads the response flags (UO)
+        values.putObject("meshConfig").put("accessLogFile", "/dev/stdout");
         return helmChart(ISTIOD, "istiod", version, values);
+    }
+
+    /**
+     * Chart {@code gateway} as {@code helm install istio-ingressgateway istio/gateway -n istio-system}: one replica,
+     * a ClusterIP Service (lessons reach it through port-forward, as the series does), laptop-sized requests.
+     * Installed after istiod, whose injector fills in the gateway pod.
+     */
+    public static ObjectNode ingressGateway(String version) {
+        ObjectNode values = F.objectNode();
+        values.putObject("service").put("type", "ClusterIP");
+        values.putObject("autoscaling").put("enabled", false);
+        values.put("replicaCount", 1);
+        requests(values, PROXY_CPU_REQUEST, PROXY_MEMORY_REQUEST);
+        return helmChart(INGRESS_GATEWAY, "gateway", version, values);
     }
 
     /** The name of the Job the Helm controller runs for a chart. */

@@ -44,6 +44,20 @@ final class IstioInstaller {
         installChart(IstioHelmCharts.istiod(version), version);
         awaitIstiod(version);
         awaitInjectorCaBundle();
+        installChart(IstioHelmCharts.ingressGateway(version), version);
+        awaitIngressGateway();
+    }
+
+    private void awaitIngressGateway() {
+        String ns = IstioHelmCharts.ISTIO_NAMESPACE;
+        waiter.until(new Waiter.Wait("the " + IstioHelmCharts.INGRESS_GATEWAY + " Deployment in " + ns + " to be ready", ISTIOD_TIMEOUT,
+                () -> {
+                    Deployment d = client.apps().deployments().inNamespace(ns).withName(IstioHelmCharts.INGRESS_GATEWAY).get();
+                    return d == null ? Optional.of("Deployment " + IstioHelmCharts.INGRESS_GATEWAY + " not created yet")
+                            : Readiness.deploymentPending(d);
+                },
+                "the gateway pod pulls docker.io/istio/proxyv2 (about 100 MB): look below for ImagePullBackOff or FailedScheduling.",
+                () -> Diagnostics.gather(client, ns, p -> true)));
     }
 
     private void awaitHelmController() {

@@ -40,7 +40,7 @@ class ManifestsTest {
         not a mapping   | '- a\\n- b'                                                      | x.yaml, document 1 ( ): a Kubernetes object (a YAML mapping) is expected here
         no kind         | 'apiVersion: v1\\nmetadata: {name: a}'                          | x.yaml, document 1 ( a), field kind: is required
         no name         | 'apiVersion: v1\\nkind: Service\\nmetadata: {}'                 | x.yaml, document 1 (Service ), field metadata.name: is required
-        unknown kind    | 'apiVersion: v1\\nkind: Gateway\\nmetadata: {name: g}'          | x.yaml, document 1 (Gateway g), field kind: unknown kind 'Gateway'
+        unknown kind    | 'apiVersion: v1\\nkind: ServiceEntry\\nmetadata: {name: g}'     | x.yaml, document 1 (ServiceEntry g), field kind: unknown kind 'ServiceEntry'
         broken YAML     | 'a: [1, 2'                                                       | x.yaml: not valid YAML
         empty file      | ''                                                               | x.yaml: holds no YAML document
         """)

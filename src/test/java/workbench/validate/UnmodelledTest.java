@@ -76,8 +76,9 @@ class UnmodelledTest {
                 List.of(field("spec.http[0].retries.retryRemoteLocalities"))), // backoff is applied by the Retrier
             arguments("gRPC abort", vsRule("fault: {abort: {grpcStatus: UNAVAILABLE, percentage: {value: 10}}}"),
                 List.of(field("spec.http[0].fault.abort.grpcStatus"))),
-            arguments("gateways and exportTo", Fixtures.vs("hosts: [reviews]\ngateways: [mesh]\nexportTo: ['.']\nhttp:\n- route:\n  - destination: {host: reviews}\n"),
-                List.of(field("spec.gateways"), field("spec.exportTo"))),
+            // gateways is applied since the embedded mesh has an ingress gateway; exportTo is not
+            arguments("exportTo (gateways is modelled)", Fixtures.vs("hosts: [reviews]\ngateways: [mesh]\nexportTo: ['.']\nhttp:\n- route:\n  - destination: {host: reviews}\n"),
+                List.of(field("spec.exportTo"))),
             // TCP and TLS routes are not modelled at all
             arguments("TCP route", Fixtures.vs("hosts: [reviews]\ntcp:\n- route:\n  - destination: {host: reviews}\n"),
                 List.of(field("spec.tcp"))),

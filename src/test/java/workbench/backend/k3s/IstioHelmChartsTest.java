@@ -61,4 +61,23 @@ class IstioHelmChartsTest {
     void installJobIsNamedLikeTheHelmControllerNamesIt() {
         assertThat(IstioHelmCharts.installJob("istio-base")).isEqualTo("helm-install-istio-base");
     }
+
+    @Test
+    void ingressGatewayIsIstiosGatewayChartNamedAsTheSeriesReachesIt() throws Exception {
+        // helm install istio-ingressgateway istio/gateway -n istio-system (Istio's "Install Gateways" with Helm)
+        JsonNode hc = parse(IstioHelmCharts.yaml(IstioHelmCharts.ingressGateway("1.28.10")));
+        assertThat(hc.path("metadata").path("name").asText()).isEqualTo("istio-ingressgateway");
+        JsonNode spec = hc.path("spec");
+        assertThat(spec.path("chart").asText()).isEqualTo("gateway");
+        assertThat(spec.path("targetNamespace").asText()).isEqualTo("istio-system");
+        JsonNode values = parse(spec.path("valuesContent").asText());
+        assertThat(values.path("service").path("type").asText()).isEqualTo("ClusterIP");
+        assertThat(values.path("resources").path("requests").path("memory").asText()).isEqualTo(IstioHelmCharts.PROXY_MEMORY_REQUEST);
+    }
+
+    @Test
+    void sidecarsWriteTheAccessLogLessonFourReads() throws Exception {
+        JsonNode values = parse(parse(IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.10"))).path("spec").path("valuesContent").asText());
+        assertThat(values.path("meshConfig").path("accessLogFile").asText()).isEqualTo("/dev/stdout");
+    }
 }

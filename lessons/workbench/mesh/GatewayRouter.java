@@ -1,0 +1,74 @@
+package workbench.mesh;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import workbench.istio.Gateway;
+import workbench.istio.HostMatch;
+import workbench.istio.HttpRoute;
+import workbench.istio.RouteDestination;
+import workbench.istio.VirtualService;
+
+/**
+ * The routing decision of an ingress gateway's Envoy (Istio's "Ingress Gateways" task and Gateway reference): the
+ * Gateways whose selector picks this pod open a server on the request's port; a server's hosts must match the
+ * request's Host (else 404); the VirtualServices bound to such a Gateway whose hosts match it, first applied first,
+ * give the route table (a {@code ns/host} server host admits VirtualServices of that namespace only); no bound
+ * VirtualService or no rule matching the request: 404 (NR). From there the rule is forwarded as a sidecar would:
+ * weighted draw, cluster with the DestinationRule's policy, rewrites, header edits, timeout, retries. Redirects,
+ * direct responses, faults and mirrors on gateway routes are not modelled and answer 404 with a reason saying so.
+ */
+public final class GatewayRouter {
+    private GatewayRouter() {}
+
+    public static RouteDecision route(MeshConfig config, List<Gateway> gateways, Registry registry, Pod gatewayPod, int port,
+                                      MeshRequest request, RandomGenerator random) {
+        String host = HostMatch.hostOf(request.authority());
+        for (Gateway gw : gateways) {
+            if (!gw.selects(gatewayPod.labels())) continue;
+            for (Gateway.Server server : gw.servers()) {
+                if (server.port() != port) continue;
+                for (VirtualService vs : config.virtualServicesBoundTo(gw.namespace(), gw.name())) {
+                    boolean admitted = server.hosts().stream().anyMatch(h -> admits(h, gw, vs) && HostMatch.matches(hostPart(h), host));
+                    boolean claimed = vs.hosts().stream().anyMatch(h -> HostMatch.matches(h, host));
+                    if (admitted && claimed) return forward(config, registry, gatewayPod, port, vs, request, random);
+                }
+            }
+        }
+        return new RouteDecision.LocalReply(404, "", "NR (no Gateway server and bound VirtualService for host " + host + ")");
+    }
+
+    private static RouteDecision forward(MeshConfig config, Registry registry, Pod gatewayPod, int port, VirtualService vs,
+                                         MeshRequest request, RandomGenerator random) {
+        Optional<RouteTable.Selected> selected = RouteTable.forCaller(vs, gatewayPod, port).select(request);
+        if (selected.isEmpty()) return new RouteDecision.LocalReply(404, "", "NR (no route of " + vs.name() + " matched)");
+        HttpRoute rule = selected.get().rule();
+        if (rule.route().isEmpty() || rule.redirect().isPresent() || rule.directResponse().isPresent() || rule.fault().isPresent()) {
+            return new RouteDecision.LocalReply(404, "", "not modelled on gateways: redirect, direct response, fault (" + vs.name() + ")");
+        }
+        RouteDestination chosen = Router.pickWeighted(rule.route(), random);
+        Optional<Cluster> cluster = Router.cluster(config, registry, chosen.destination(), vs.namespace());
+        if (cluster.isEmpty()) return new RouteDecision.LocalReply(503, "", "NC (no cluster for " + chosen.destination() + ")");
+        if (cluster.get().endpoints().isEmpty()) {
+            return new RouteDecision.LocalReply(503, "no healthy upstream", "UH (no endpoints in " + cluster.get().name() + ")");
+        }
+        MeshRequest out = Router.outgoing(rule, selected.get().match(), chosen, request);
+        List<HeaderEditor.Level> responseOps = List.of(HeaderEditor.level(rule.headers().response(), chosen.headers().response()));
+        return new RouteDecision.Forward(cluster.get(), out, Duration.ZERO, rule.timeout(), RetryPolicy.from(rule.retries(), false),
+                responseOps, HashPolicy.key(List.of(), request, gatewayPod), List.of(), vs.name() + " " + rule.path());
+    }
+
+    /** Whether a server host's namespace part lets this VirtualService bind ({@code *}, {@code .}, or its namespace). */
+    private static boolean admits(String serverHost, Gateway gw, VirtualService vs) {
+        int slash = serverHost.indexOf('/');
+        if (slash < 0) return true;
+        String ns = serverHost.substring(0, slash);
+        return ns.equals("*") || (ns.equals(".") ? gw.namespace() : ns).equals(vs.namespace());
+    }
+
+    private static String hostPart(String serverHost) {
+        int slash = serverHost.indexOf('/');
+        return slash < 0 ? serverHost : serverHost.substring(slash + 1);
+    }
+}

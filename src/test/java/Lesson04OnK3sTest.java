@@ -1,0 +1,20 @@
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import workbench.lesson.LessonRunExtension.Ran;
+import workbench.lesson.RunsLesson;
+import workbench.testing.StartsK3s;
+
+/**
+ * Lesson 04 on a throwaway k3s with real Istio, real fortio and Istio's gateway chart: the same contract as on the
+ * embedded mesh. Needs Docker with privileged containers; runs only with {@code mvn test -Pk3s}.
+ */
+@StartsK3s
+@RunsLesson(value = Lesson04CircuitBreakingAndGateway.class, backend = "k3s", args = {"--requests", "2000"})
+class Lesson04OnK3sTest extends Lesson04Contract {
+
+    @Test
+    void articleSaysItRanOnRealIstio(Ran run) {
+        assertThat(run.html()).doesNotContain("組み込みメッシュ(エミュレータ)").contains("k3s", "istio");
+    }
+}
