@@ -78,6 +78,8 @@ public final class LessonArticle {
 
     public void chart(String caption, List<BarChart.Bar> bars) { body.html(BarChart.svg(caption, bars)); }
 
+    public void countChart(String caption, List<CountChart.Bar> bars) { body.html(CountChart.svg(caption, bars)); }
+
     public void mark(boolean passed, String text) {
         String cls = passed ? "pass" : "fail";
         String label = passed ? language.pick("✔ 合格", "✔ pass") : language.pick("✘ 不合格", "✘ fail");

@@ -61,6 +61,9 @@ public final class ClusterMesh implements AutoCloseable {
 
     public KubernetesClient client() { return client; }
 
+    /** Bare pods in this mesh's namespace, created and deleted under the same policy as everything else. */
+    public BarePods barePods() { return new BarePods(client, applier, namespace()); }
+
     /**
      * Makes sure the namespace exists with {@code istio-injection=enabled}. On a cluster the workbench owns
      * it creates or labels it; on the user's cluster it only checks, since it never changes what it did not create.
