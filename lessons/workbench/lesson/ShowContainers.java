@@ -31,7 +31,7 @@ record ShowContainers(Bilingual words, String manifest, String pod) implements S
         String ns = run.backend().namespace();
         run.article().section(run.words(words));
         run.article().commands(run.t("実行するコマンド", "Commands"), List.of(
-                "kubectl get pod " + pod + " -n " + ns + " -o custom-columns=" + COLUMNS,
+                "kubectl get pod " + pod + " -n " + ns + " -o custom-columns='" + COLUMNS + "'",
                 "kubectl get pod " + pod + " -n " + ns + " -o jsonpath='" + PROXY_RESTART + "'",
                 "kubectl get pod " + pod + " -n " + ns + " -o jsonpath='" + PROXY_IMAGE + "'"));
         JsonNode object = run.backend().podObject(pod)
@@ -40,9 +40,9 @@ record ShowContainers(Bilingual words, String manifest, String pod) implements S
         String image = KubectlOutput.jsonpath(PROXY_IMAGE, object);
         List<String> printed = new ArrayList<>(KubectlOutput.customColumns(COLUMNS, object));
         printed.add("");
-        printed.add("$ kubectl get pod " + pod + " -o jsonpath='" + PROXY_RESTART + "'");
+        printed.add("$ kubectl get pod " + pod + " -n " + ns + " -o jsonpath='" + PROXY_RESTART + "'");
         printed.add(restart);
-        printed.add("$ kubectl get pod " + pod + " -o jsonpath='" + PROXY_IMAGE + "'");
+        printed.add("$ kubectl get pod " + pod + " -n " + ns + " -o jsonpath='" + PROXY_IMAGE + "'");
         printed.add(image);
         run.article().output(run.t("出力(観測)", "Output (observed)"), printed);
 
