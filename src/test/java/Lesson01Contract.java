@@ -37,14 +37,18 @@ abstract class Lesson01Contract {
 
     @Test
     void readyGoesFromOneOfOneToTwoOfTwo(Ran run) {
-        String adoc = run.adoc();
-        int created = adoc.indexOf("作成直後");
-        int recreated = adoc.indexOf("作り直した後)");
-        assertThat(created).isPositive().isLessThan(recreated);
-        assertThat(adoc.substring(created, recreated)).containsPattern("nginx +1/1 +Running").containsPattern("curl +1/1 +Running")
-                .doesNotContain("2/2");
-        assertThat(adoc.substring(recreated)).containsPattern("nginx +2/2 +Running").containsPattern("curl +2/2 +Running");
+        assertThat(podTable(run.adoc(), "作成直後")).containsPattern("nginx +1/1 +Running").containsPattern("curl +1/1 +Running");
+        assertThat(podTable(run.adoc(), "ラベル付与の直後")).containsPattern("nginx +1/1 +Running").containsPattern("curl +1/1 +Running");
+        assertThat(podTable(run.adoc(), "作り直した後")).containsPattern("nginx +2/2 +Running").containsPattern("curl +2/2 +Running");
         assertThat(run.html()).contains("class=\"count-chart\"");
+    }
+
+    /** The literal block of the kubectl get pods output whose title ends with {@code when}. */
+    static String podTable(String adoc, String when) {
+        int title = adoc.indexOf("kubectl get pods の出力(観測、" + when + ")");
+        assertThat(title).as("a pod table titled " + when).isNotNegative();
+        int open = adoc.indexOf("....\n", title);
+        return adoc.substring(open + 5, adoc.indexOf("....\n", open + 5));
     }
 
     @Test
