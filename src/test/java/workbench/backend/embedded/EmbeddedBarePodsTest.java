@@ -75,6 +75,16 @@ class EmbeddedBarePodsTest {
         assertThat(InjectionTemplate.PROXY_IMAGE).isEqualTo("docker.io/istio/proxyv2:" + K3sSettings.DEFAULT_ISTIO_VERSION);
     }
 
+    /**
+     * The emulator injects a native sidecar because the k3s it stands in for qualifies: Istio 1.27+ resolves
+     * ENABLE_NATIVE_SIDECARS=auto to native when every kubelet's minor version is at least 33
+     * (istio/istio pkg/kube/inject/webhook.go, detectNativeSidecar: minVersion := 33).
+     */
+    @Test
+    void theK3sTheEmulatorStandsInForGetsNativeSidecars() {
+        assertThat(K3sSettings.defaults().kubernetesMinor()).isGreaterThanOrEqualTo(33);
+    }
+
     /** Through sidecars: Envoy's connection manager sets server to "envoy"; its router adds x-envoy-upstream-service-time; names in lower case. */
     @Test
     void throughSidecarsTheHeadersAreEnvoys() {
