@@ -46,6 +46,6 @@ record RecreatePods(Bilingual words, List<String> manifests) implements Step {
         }
         run.article().prose(run.t("Pod ごとの READY(Ready のコンテナ数 / コンテナ数、観測):",
                 "READY per pod (ready containers / containers, observed):"));
-        run.article().countChart(run.t("Pod ごとの READY、作り直す前と後", "READY per pod, before and after recreating"), bars);
+        run.article().figure(CountChart.svg(run.t("Pod ごとの READY、作り直す前と後", "READY per pod, before and after recreating"), bars));
     }
 }

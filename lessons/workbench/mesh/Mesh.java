@@ -3,11 +3,16 @@ package workbench.mesh;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
-/** The emulated control plane: the registry of services and pods, and the Istio config in force. */
-public final class Mesh {
+/**
+ * The emulated control plane: the registry of services and pods, and the Istio config in force. It owns what
+ * the sidecars share (the pooled connections to pods, the mirror senders); closing it frees them.
+ */
+public final class Mesh implements AutoCloseable {
     private final Registry registry = new Registry();
     private final AtomicReference<MeshConfig> config = new AtomicReference<>(MeshConfig.EMPTY);
-    private final Upstream upstream = new Upstream();
+    private final MeshTelemetry telemetry = new MeshTelemetry(registry);
+    private final Upstream upstream = new Upstream(telemetry);
+    private final Mirror mirror = new Mirror(upstream);
     private final long seed;
     private final java.util.Map<String, Sidecar> sidecars = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Outbound> plainCallers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -21,6 +26,9 @@ public final class Mesh {
     public void update(UnaryOperator<MeshConfig> change) { config.updateAndGet(change); }
 
     public long seed() { return seed; }
+
+    /** The standard metrics every sidecar has recorded. */
+    public MeshTelemetry telemetry() { return telemetry; }
 
     /**
      * How {@code pod}'s application reaches other services: through its sidecar, or, for a pod the injector
@@ -41,5 +49,18 @@ public final class Mesh {
     /** The sidecar injected next to {@code pod}: its randomness is derived from the run's seed and the pod name. */
     public Sidecar sidecarFor(Pod pod) {
         return sidecars.computeIfAbsent(pod.name(), name -> new Sidecar(pod, this, upstream, seed ^ name.hashCode()));
+    }
+
+    Mirror mirror() { return mirror; }
+
+    /** TCP connections the sidecars have opened to pods so far (each is then kept alive and reused). */
+    public long connectionsOpened() { return upstream.connectionsOpened(); }
+
+    /** Stops the mirror senders, closes every pooled connection and forgets the sidecars. */
+    @Override
+    public void close() {
+        mirror.close();
+        upstream.close();
+        sidecars.clear();
     }
 }

@@ -30,19 +30,24 @@ final class Retrier {
     static final String RESET_PREFIX = "upstream connect error or disconnect/reset before headers. ";
     private static final long NONE = Long.MAX_VALUE;
 
+    private final Pod caller;
     private final Upstream upstream;
-    private final RandomGenerator random;
     private final LongSupplier clock;
 
-    Retrier(Upstream upstream, RandomGenerator random, LongSupplier clock) {
+    Retrier(Pod caller, Upstream upstream, LongSupplier clock) {
+        this.caller = caller;
         this.upstream = upstream;
-        this.random = random;
         this.clock = clock;
     }
 
     private enum Limit { APP, ROUTE, PER_TRY }
 
-    MeshResponse execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline) throws IOException {
+    /**
+     * Runs the tries, drawing hosts (and backoff) from the request's own {@code random}; {@code tried} hears of
+     * each host a try goes to (the last one is the destination the caller reports).
+     */
+    MeshResponse execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline, RandomGenerator random,
+                         java.util.function.Consumer<Pod> tried) throws IOException {
         long start = clock.getAsLong();
         long routeDeadline = f.timeout().filter(d -> !d.isZero()).map(d -> start + d.toNanos()).orElse(NONE);
         Optional<Duration> perTry = f.retry().effectivePerTryTimeout(f.timeout());
@@ -58,8 +63,9 @@ final class Retrier {
                 List<Pod> healthy = cluster.healthy(f.cluster().endpoints());
                 if (healthy.isEmpty()) return local(503, NO_HEALTHY_UPSTREAM, Map.of());
                 Pod host = cluster.choose(healthy, f.hash().value(), attempted, policy.previousHosts(),
-                        policy.hostSelectionMaxAttempts());
+                        policy.hostSelectionMaxAttempts(), random);
                 attempted.add(host.name());
+                tried.accept(host);
                 long tryStart = clock.getAsLong();
                 long tryDeadline = perTry.map(d -> tryStart + d.toNanos()).orElse(NONE);
                 Limit limit = Limit.APP;
@@ -117,7 +123,7 @@ final class Retrier {
                 if (!cluster.pool().tryStartRetry()) return giveUp(f, outcome, retried, start);
                 holdingRetry = true;
                 long backoff;
-                synchronized (random) { backoff = Math.min(Math.floorMod(random.nextLong(), backoffInterval), backoffMax); }
+                backoff = Math.min(Math.floorMod(random.nextLong(), backoffInterval), backoffMax);
                 backoffInterval = backoffInterval < backoffMax / 2 ? backoffInterval * 2 : backoffMax;
                 long wakeUp = clock.getAsLong() + Duration.ofMillis(backoff).toNanos();
                 if (!sleepUntil(Math.min(wakeUp, Math.min(routeDeadline, appDeadline)))) {
@@ -151,7 +157,7 @@ final class Retrier {
             timeout = Duration.ofNanos(left);
         }
         try {
-            return new Attempt.Answered(upstream.send(host, request, timeout));
+            return new Attempt.Answered(upstream.send(caller, host, request, timeout));
         } catch (IOException e) {
             return Attempt.of(e);
         }

@@ -49,7 +49,7 @@ public final class EmbeddedBackend implements Backend {
     private final Map<String, BarePod> barePods = new LinkedHashMap<>();
     private final String fallbackReason;
 
-    private record Running(Pod pod, PodServer server) {}
+    private record Running(Pod pod, PodServer server, MetricsEndpoint metrics) {}
 
     /** A pod made by {@code kubectl run}: running, and its object as the API server holds it after admission. */
     private record BarePod(Running running, ObjectNode object) {}
@@ -149,9 +149,10 @@ public final class EmbeddedBackend implements Backend {
             Outbound outbound = mesh.outboundFor(unbound);
             try {
                 PodServer server = app.isPresent() ? PodServer.start(app.get(), outbound, executor) : null;
+                MetricsEndpoint metrics = injected ? new MetricsEndpoint(() -> mesh.telemetry().of(podName).exposition()) : null;
                 Pod pod = new Pod(podName, w.namespace(), w.podLabels(), server == null ? null : server.address(), injected);
                 mesh.registry().add(pod);
-                pods.add(new Running(pod, server));
+                pods.add(new Running(pod, server, metrics));
             } catch (IOException e) {
                 throw new BackendException("could not open a loopback port for pod " + podName + ": " + e.getMessage(), e);
             }
@@ -194,7 +195,8 @@ public final class EmbeddedBackend implements Backend {
             PodServer server = app.isPresent() ? PodServer.start(app.get(), mesh.outboundFor(unbound), executor) : null;
             Pod pod = new Pod(name, namespace, labels, server == null ? null : server.address(), injected);
             mesh.registry().add(pod);
-            barePods.put(name, new BarePod(new Running(pod, server), object));
+            MetricsEndpoint metrics = injected ? new MetricsEndpoint(() -> mesh.telemetry().of(name).exposition()) : null;
+            barePods.put(name, new BarePod(new Running(pod, server, metrics), object));
         } catch (IOException e) {
             throw new BackendException("could not open a loopback port for pod " + name + ": " + e.getMessage(), e);
         }
@@ -352,6 +354,26 @@ public final class EmbeddedBackend implements Backend {
                         + "; deploy manifests/fortio.yaml first"));
     }
 
+    /** Fetched over HTTP from the pod's own metrics port, as a scraper would. */
+    @Override
+    public synchronized String podMetrics(String pod) {
+        Running running = podsByDeployment.values().stream().flatMap(List::stream)
+                .filter(r -> r.pod().name().equals(pod)).findFirst()
+                .orElseThrow(() -> new BackendException("no pod " + pod + " in namespace " + namespace));
+        if (running.metrics() == null) throw new BackendException("pod " + pod + " has no istio-proxy, so no :15020/stats/prometheus");
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(running.metrics().url()).toURL()
+                    .openConnection(java.net.Proxy.NO_PROXY);
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(5000);
+            try (java.io.InputStream in = c.getInputStream()) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new BackendException("could not scrape " + running.metrics().url() + " of pod " + pod + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Optional<String> browserHint() {
         return mesh.registry().pods().stream()
@@ -364,6 +386,7 @@ public final class EmbeddedBackend implements Backend {
         mesh.registry().removePod(r.pod());
         mesh.forget(r.pod());
         if (r.server() != null) r.server().close();
+        if (r.metrics() != null) r.metrics().close();
     }
 
     private String key(Document doc) { return doc.namespaceOr(namespace) + "/" + doc.name(); }
@@ -375,6 +398,12 @@ public final class EmbeddedBackend implements Backend {
         barePods.values().forEach(p -> stop(p.running()));
         barePods.clear();
         executor.shutdownNow();
+        mesh.close();
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // no pod thread outlives the mesh
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
