@@ -11,6 +11,7 @@ package workbench;
 //DEPS org.testcontainers:testcontainers-k3s:2.0.5
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //DEPS org.apache.httpcomponents.client5:httpclient5:5.6.5
+//DEPS com.jayway.jsonpath:json-path:2.10.0
 
 /** Holds the shared {@code //DEPS} lines; JBang reads them from here for every lesson. */
 final class Dependencies {

@@ -52,6 +52,21 @@ public interface Backend extends AutoCloseable {
      */
     workbench.mesh.MeshSnapshot snapshot();
 
+    /**
+     * {@code kubectl run} / {@code kubectl expose pod}: creates bare Pods (no Deployment) and Services as written,
+     * leaves the namespace's labels as they are (so injection follows them), and waits until every pod is ready.
+     */
+    void runPods(List<Document> podsAndServices);
+
+    /** {@code kubectl delete pod NAME}: deletes the pods and returns once they are gone, so the names can be reused. */
+    void deletePods(List<Document> pods);
+
+    /** The pod as {@code kubectl get pod NAME -o json} prints it (spec after admission, status); empty when none. */
+    Optional<com.fasterxml.jackson.databind.JsonNode> podObject(String name);
+
+    /** What {@code kubectl exec POD -c CONTAINER -- COMMAND...} prints on stdout. */
+    String exec(String pod, String container, List<String> command);
+
     /** Deletes the objects named by {@code docs}; objects already gone are fine. */
     void delete(List<Document> docs);
 

@@ -17,7 +17,10 @@ record Cleanup(Bilingual words) implements Step {
         created.forEach(d -> files.add(d.file().getFileName().toString()));
         List<String> commands = new ArrayList<>();
         files.forEach(f -> commands.add("kubectl delete -n " + run.backend().namespace() + " -f " + run.commandPath(f) + " --ignore-not-found"));
-        commands.add("kubectl get virtualservice,destinationrule,deployment,service -n " + run.backend().namespace());
+        // kubectl get lists what the lesson created, by kind, so the reader sees it is gone
+        Set<String> kinds = new LinkedHashSet<>();
+        created.forEach(d -> kinds.add(d.kind().toLowerCase(java.util.Locale.ROOT)));
+        commands.add("kubectl get " + String.join(",", kinds) + " -n " + run.backend().namespace());
         run.article().section(run.words(words));
         run.article().commands(run.t("実行するコマンド", "Commands"), commands);
 
@@ -31,7 +34,8 @@ record Cleanup(Bilingual words) implements Step {
         run.forgetCreated();
         run.article().output(run.t("削除後に残っているもの(観測)", "Left after deleting (observed)"),
                 remaining.isEmpty() ? List.of(run.t("(なし)", "(nothing)")) : remaining);
-        run.check("レッスンで作ったものがすべて削除されている", remaining.isEmpty(),
-                remaining.isEmpty() ? created.size() + " 件を削除、残り 0 件" : "残っている: " + String.join(", ", remaining));
+        run.check(run.t("レッスンで作ったものがすべて削除されている", "everything the lesson created is deleted"), remaining.isEmpty(),
+                remaining.isEmpty() ? run.t(created.size() + " 件を削除、残り 0 件", created.size() + " deleted, 0 left")
+                        : run.t("残っている: ", "left: ") + String.join(", ", remaining));
     }
 }

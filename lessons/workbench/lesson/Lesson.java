@@ -50,6 +50,29 @@ public final class Lesson {
     /** A bulk run whose reviews split is tested against what the VirtualService in force asks for. */
     public Lesson checkSplit(Passage ja, Passage en) { return add(new SplitCheck(new Bilingual(ja, en))); }
 
+    /** {@code kubectl run} / {@code kubectl expose pod} for the pods and services of {@code manifests}; READY as injection decides. */
+    public Lesson runPods(List<String> manifests, Passage ja, Passage en) {
+        return add(new RunPods(new Bilingual(ja, en), List.copyOf(manifests)));
+    }
+
+    /** {@code kubectl exec CLIENT -- curl -sI http://SERVER}, grepped for the status line and the server headers, checked. */
+    public Lesson curlHeaders(String client, String server, Passage ja, Passage en) {
+        return add(new CurlHeaders(new Bilingual(ja, en), client, server));
+    }
+
+    /** Labels the namespace for injection while pods run, and checks the running pods did not change. */
+    public Lesson enableInjectionWhilePodsRun(Passage ja, Passage en) { return add(new LabelWhilePodsRun(new Bilingual(ja, en))); }
+
+    /** Deletes the pods of {@code manifests} and creates them again; READY before and after, as a chart. */
+    public Lesson recreatePods(List<String> manifests, Passage ja, Passage en) {
+        return add(new RecreatePods(new Bilingual(ja, en), List.copyOf(manifests)));
+    }
+
+    /** {@code kubectl get pod POD -o custom-columns / jsonpath}: its containers and init containers, checked against the injector. */
+    public Lesson showContainers(String manifest, String pod, Passage ja, Passage en) {
+        return add(new ShowContainers(new Bilingual(ja, en), manifest, pod));
+    }
+
     /**
      * A canary analysis with Flagger's semantics: each step's weight applied from {@code <service>-canary-<weight>.yaml},
      * traffic sent, the gates run on the sidecars' metrics; checks that it ends as the plan expects.

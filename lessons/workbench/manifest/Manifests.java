@@ -18,7 +18,7 @@ public final class Manifests {
 
     /** The kinds the workbench knows how to apply; anything else is refused before anything is applied. */
     public static final Set<String> KNOWN_KINDS = Set.of(
-            "Namespace", "Deployment", "Service", "ServiceAccount", "VirtualService", "DestinationRule", "Gateway");
+            "Namespace", "Deployment", "Pod", "Service", "ServiceAccount", "VirtualService", "DestinationRule", "Gateway");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -68,6 +68,12 @@ public final class Mesh implements AutoCloseable {
                 name -> new KubeProxy(pod, registry, upstream, new java.util.SplittableRandom(seed ^ name.hashCode())));
     }
 
+    /** Drops what was kept for a deleted pod, so a new pod of the same name gets its own way out. */
+    public void forget(Pod pod) {
+        sidecars.remove(pod.name());
+        plainCallers.remove(pod.name());
+    }
+
     /** The sidecar injected next to {@code pod}: its randomness is derived from the run's seed and the pod name. */
     public Sidecar sidecarFor(Pod pod) {
         return sidecars.computeIfAbsent(pod.name(), name -> new Sidecar(pod, this, upstream, seed ^ name.hashCode()));

@@ -216,6 +216,9 @@ final class Retrier {
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
         headers.put("x-envoy-upstream-service-time", Long.toString(Duration.ofNanos(clock.getAsLong() - start).toMillis()));
+        // the HTTP connection manager overwrites the server header with its server_name, "envoy" by default
+        // (Envoy docs, HTTP header manipulation: server); Istio names it "istio-envoy" on gateways only
+        headers.put("server", "envoy");
         f.hash().setCookie().ifPresent(c -> headers.merge("set-cookie", c, (a, b) -> a + "," + b));
         Map<String, String> edited = headers;
         for (HeaderEditor.Level level : f.responseHeaders()) edited = HeaderEditor.apply(level, edited);

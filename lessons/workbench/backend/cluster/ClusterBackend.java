@@ -34,6 +34,18 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final List<String> existing(List<Document> docs) { return mesh.existing(docs); }
 
+    @Override public final void runPods(List<Document> podsAndServices) { mesh.barePods().run(podsAndServices); }
+
+    @Override public final void deletePods(List<Document> pods) { mesh.barePods().delete(pods); }
+
+    @Override public final java.util.Optional<com.fasterxml.jackson.databind.JsonNode> podObject(String name) {
+        return mesh.barePods().object(name);
+    }
+
+    @Override public final String exec(String pod, String container, List<String> command) {
+        return mesh.barePods().exec(pod, container, command);
+    }
+
     @Override public final String fortioCurl(String url) { return mesh.fortioCurl(url); }
 
     @Override public final String podMetrics(String pod) { return mesh.podMetrics(pod); }

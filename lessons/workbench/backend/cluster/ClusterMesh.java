@@ -66,6 +66,25 @@ public final class ClusterMesh implements AutoCloseable {
 
     public KubernetesClient client() { return client; }
 
+    /** Bare pods in this mesh's namespace, created and deleted under the same policy as everything else. */
+    public BarePods barePods() { return new BarePods(client, applier, namespace()); }
+
+    /**
+     * Makes sure the namespace exists, leaving its labels alone: where a run starts. Injection is a lesson's step
+     * ({@link #ensureNamespace()}), so a lesson can show pods created before the label (lesson 01).
+     */
+    public void ensureNamespaceExists() {
+        String ns = namespace();
+        if (client.namespaces().withName(ns).get() != null) return;
+        if (!policy.ownedCluster() && !policy.namespaceCreated()) {
+            throw new BackendException("namespace " + ns + " does not exist (any more); rerun without --namespace to get a fresh one");
+        }
+        Namespace wanted = new NamespaceBuilder().withNewMetadata().withName(ns)
+                .addToLabels(NamespacePolicy.MANAGED_BY_LABEL, NamespacePolicy.MANAGED_BY)
+                .endMetadata().build();
+        client.namespaces().resource(wanted).fieldManager(Applier.FIELD_MANAGER).forceConflicts().serverSideApply();
+    }
+
     /**
      * Makes sure the namespace exists with {@code istio-injection=enabled}. On a cluster the workbench owns
      * it creates or labels it; on the user's cluster it only checks, since it never changes what it did not create.

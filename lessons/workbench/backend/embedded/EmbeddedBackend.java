@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import workbench.backend.Applied;
 import workbench.backend.Backend;
 import workbench.backend.BackendException;
@@ -45,12 +46,15 @@ public final class EmbeddedBackend implements Backend {
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private final Map<String, List<Running>> podsByDeployment = new LinkedHashMap<>();
     private final Map<String, KubeService> services = new LinkedHashMap<>();
+    private final Map<String, BarePod> barePods = new LinkedHashMap<>();
     private final String fallbackReason;
 
     private record Running(Pod pod, PodServer server, MetricsEndpoint metrics) {}
 
     /** The istio-ingressgateway pod, started when the reader first reaches for it. */
     private Running ingressGateway;
+    /** A pod made by {@code kubectl run}: running, and its object as the API server holds it after admission. */
+    private record BarePod(Running running, ObjectNode object) {}
 
     public EmbeddedBackend(long seed, String namespace) { this(seed, namespace, null); }
 
@@ -107,6 +111,21 @@ public final class EmbeddedBackend implements Backend {
     public void admit(List<Document> documents) {
         for (Document doc : documents) {
             if (doc.kind().equals("Deployment")) refuseUnknownImage(Workload.read(doc, namespace));
+            if (doc.kind().equals("Pod")) refuseUnknownPodImage(doc);
+        }
+    }
+
+    private static void refuseUnknownPodImage(Document doc) {
+        JsonNode containers = doc.body().path("spec").path("containers");
+        if (containers.size() != 1) {
+            throw workbench.manifest.ManifestException.at(doc, "spec.containers",
+                    "the embedded mesh runs pods of one container, as `kubectl run` makes them; this one has " + containers.size());
+        }
+        String image = containers.get(0).path("image").asText("");
+        if (!Images.isKnown(image)) {
+            throw workbench.manifest.ManifestException.at(doc, "spec.containers[0].image",
+                    "the embedded mesh cannot run image '" + image + "'; bare pods may run nginx with a release tag (nginx:1.27.5)"
+                            + " or curlimages/curl. Use --backend k3s for other images.");
         }
     }
 
@@ -114,7 +133,8 @@ public final class EmbeddedBackend implements Backend {
         if (!Images.isKnown(w.image())) {
             throw workbench.manifest.ManifestException.at(w.document(), w.imagePath(),
                     "the embedded mesh cannot run image '" + w.image() + "'; it runs Bookinfo " + BOOKINFO_VERSION
-                            + " (docker.io/istio/examples-bookinfo-*), fortio and httpbin (go-httpbin), nothing else. Use --backend k3s for other images.");
+                            + " (docker.io/istio/examples-bookinfo-*), fortio, httpbin (go-httpbin), nginx with a release tag (nginx:1.27.5)"
+                            + " and curlimages/curl, nothing else. Use --backend k3s for other images.");
         }
     }
 
@@ -142,10 +162,77 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
+    public synchronized void runPods(List<Document> podsAndServices) {
+        for (Document doc : podsAndServices) {
+            switch (doc.kind()) {
+                case "Pod" -> startBare(doc);
+                case "Service" -> deploy(List.of(doc));
+                default -> throw new BackendException(doc.describe() + ": runPods takes Pods and Services");
+            }
+        }
+    }
+
+    /**
+     * Admits the pod as the API server would: the injection webhook decides from the namespace's labels now and the
+     * pod's own, and mutates the object; then the pod starts. A name in use is refused, as kubectl run refuses it.
+     */
+    private void startBare(Document doc) {
+        refuseUnknownPodImage(doc);
+        String name = doc.name();
+        if (barePods.containsKey(name)) throw new BackendException("pods \"" + name + "\" already exists");
+        ObjectNode object = doc.body().deepCopy();
+        ObjectNode metadata = object.with("metadata");
+        metadata.put("namespace", namespace);
+        metadata.put("uid", new java.util.UUID(names.nextLong(), names.nextLong()).toString());
+        Map<String, String> labels = new LinkedHashMap<>();
+        metadata.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        boolean injected = SidecarInjector.injects(mesh.registry().namespaceLabels(namespace), labels);
+        if (injected) InjectionTemplate.inject(object);
+        object.with("status").put("phase", "Running");
+
+        String image = object.path("spec").path("containers").get(0).path("image").asText();
+        Optional<App> app = Images.appFor(image).map(factory -> factory.apply(name));
+        Pod unbound = new Pod(name, namespace, labels, null, injected);
+        try {
+            PodServer server = app.isPresent() ? PodServer.start(app.get(), mesh.outboundFor(unbound), executor) : null;
+            Pod pod = new Pod(name, namespace, labels, server == null ? null : server.address(), injected);
+            mesh.registry().add(pod);
+            MetricsEndpoint metrics = injected ? new MetricsEndpoint(() -> mesh.telemetry().of(name).exposition()) : null;
+            barePods.put(name, new BarePod(new Running(pod, server, metrics), object));
+        } catch (IOException e) {
+            throw new BackendException("could not open a loopback port for pod " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void deletePods(List<Document> pods) {
+        for (Document doc : pods) {
+            BarePod gone = barePods.remove(doc.name());
+            if (gone != null) stop(gone.running());
+        }
+    }
+
+    @Override
+    public synchronized Optional<JsonNode> podObject(String name) {
+        return Optional.ofNullable(barePods.get(name)).map(p -> p.object().deepCopy());
+    }
+
+    @Override
+    public String exec(String pod, String container, List<String> command) {
+        BarePod target;
+        synchronized (this) { target = barePods.get(pod); }
+        if (target == null) throw new BackendException("pods \"" + pod + "\" not found");
+        String image = target.object().path("spec").path("containers").get(0).path("image").asText();
+        if (!Curl.isImage(image)) throw new BackendException("the embedded mesh runs commands only in curlimages/curl pods, not in " + image);
+        return Curl.run(command, mesh.outboundFor(target.running().pod()));
+    }
+
+    @Override
     public synchronized List<workbench.backend.PodStatus> pods() {
         // the app container is ready when its server accepts connections (a client-only pod has nothing to
         // accept); an injected istio-proxy is ready with it, as the emulated sidecar lives in the same JVM
-        return podsByDeployment.values().stream().flatMap(List::stream).map(r -> {
+        return java.util.stream.Stream.concat(podsByDeployment.values().stream().flatMap(List::stream),
+                barePods.values().stream().map(BarePod::running)).map(r -> {
             boolean ready = r.server() == null || r.server().accepts();
             int containers = r.pod().sidecar() ? 2 : 1;
             return new workbench.backend.PodStatus(r.pod().name(), ready ? containers : 0, containers,
@@ -220,6 +307,7 @@ public final class EmbeddedBackend implements Backend {
                     KubeService s = services.remove(key(doc));
                     if (s != null) mesh.registry().removeService(s);
                 }
+                case "Pod" -> deletePods(List.of(doc));
                 default -> { }
             }
         }
@@ -238,6 +326,7 @@ public final class EmbeddedBackend implements Backend {
                 case "Deployment" -> podsByDeployment.containsKey(ns + "/" + doc.name());
                 case "Service" -> services.containsKey(key(doc));
                 case "Gateway" -> mesh.gateways().stream().anyMatch(g -> g.name().equals(doc.name()) && g.namespace().equals(ns));
+                case "Pod" -> barePods.containsKey(doc.name());
                 default -> false;
             };
             if (exists) found.add(doc.kind() + "/" + doc.name());
@@ -366,6 +455,7 @@ public final class EmbeddedBackend implements Backend {
 
     private void stop(Running r) {
         mesh.registry().removePod(r.pod());
+        mesh.forget(r.pod());
         if (r.server() != null) r.server().close();
         if (r.metrics() != null) r.metrics().close();
     }
@@ -378,6 +468,8 @@ public final class EmbeddedBackend implements Backend {
         podsByDeployment.clear();
         if (ingressGateway != null) ingressGateway.server().close();
         ingressGateway = null;
+        barePods.values().forEach(p -> stop(p.running()));
+        barePods.clear();
         executor.shutdownNow();
         mesh.close();
         try {

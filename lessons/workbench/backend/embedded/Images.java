@@ -25,11 +25,11 @@ final class Images {
             case "examples-bookinfo-reviews-v2" -> Optional.of(Reviews::v2);
             case "examples-bookinfo-reviews-v3" -> Optional.of(Reviews::v3);
             case "go-httpbin" -> Optional.of(pod -> new Httpbin());
-            default -> Optional.empty();
+            default -> Nginx.release(image).map(release -> pod -> Nginx.serving(release));
         };
     }
 
-    static boolean isClientOnly(String image) { return image.contains("fortio/fortio"); }
+    static boolean isClientOnly(String image) { return image.contains("fortio/fortio") || Curl.isImage(image); }
 
     static boolean isKnown(String image) { return isClientOnly(image) || appFor(image).isPresent(); }
 }

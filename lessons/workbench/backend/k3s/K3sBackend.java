@@ -55,7 +55,7 @@ public final class K3sBackend extends ClusterBackend {
             clock.time("istio install", () -> new IstioInstaller(cluster.client(), waiter).install(settings.istioVersion()));
             ClusterMesh mesh = new ClusterMesh(cluster.client(), NamespacePolicy.ownedCluster(settings.namespace()), waiter, clock,
                     DEPLOY_TIMEOUT);
-            mesh.ensureNamespace();
+            mesh.ensureNamespaceExists(); // labelled for injection by the lesson's own step
             Path kubeconfig = settings.keep() ? cluster.writeKubeconfig() : null;
             return new K3sBackend(settings, cluster, mesh, clock, k8s, kubeconfig);
         } catch (RuntimeException e) {
