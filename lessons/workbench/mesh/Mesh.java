@@ -8,12 +8,17 @@ public final class Mesh {
     private final Registry registry = new Registry();
     private final AtomicReference<MeshConfig> config = new AtomicReference<>(MeshConfig.EMPTY);
     private final MeshTelemetry telemetry = new MeshTelemetry(registry);
-    private final Upstream upstream = new Upstream(telemetry);
+    private final MeshTracing tracing;
+    private final Upstream upstream;
     private final long seed;
     private final java.util.Map<String, Sidecar> sidecars = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Outbound> plainCallers = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public Mesh(long seed) { this.seed = seed; }
+    public Mesh(long seed) {
+        this.seed = seed;
+        this.tracing = new MeshTracing(seed);
+        this.upstream = new Upstream(telemetry, tracing);
+    }
 
     public Registry registry() { return registry; }
 
@@ -25,6 +30,9 @@ public final class Mesh {
 
     /** The standard metrics every sidecar has recorded. */
     public MeshTelemetry telemetry() { return telemetry; }
+
+    /** The spans every sidecar has reported. */
+    public MeshTracing tracing() { return tracing; }
 
     /**
      * How {@code pod}'s application reaches other services: through its sidecar, or, for a pod the injector

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import workbench.tracing.Span;
 
 /**
  * The caller-side Envoy of one pod: gives the request an {@code x-request-id}, asks the {@link Router} for a
@@ -48,14 +49,20 @@ public final class Sidecar implements Outbound {
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
         long start = clock.getAsLong();
         Report report = new Report();
+        MeshTracing.Open span = mesh.tracing().open(request);
         MeshResponse response;
         try {
-            response = route(request, timeout, report);
+            response = route(span.request(), timeout, report);
         } catch (IOException e) {
-            if (report.service != null) mesh.telemetry().source(pod, report.service, report.host, 0, report.flags("DC"), start);
+            if (report.service != null) {
+                mesh.telemetry().source(pod, report.service, report.host, 0, report.flags("DC"), start);
+                mesh.tracing().close(span, Span.CLIENT, pod, report.service, report.cluster, 0, report.flags("DC"));
+            }
             throw e;
         }
-        mesh.telemetry().source(pod, report.service, report.host, response.status(), report.flags(localReplyFlag(report, response)), start);
+        String flags = report.flags(localReplyFlag(report, response));
+        mesh.telemetry().source(pod, report.service, report.host, response.status(), flags, start);
+        mesh.tracing().close(span, Span.CLIENT, pod, report.service, report.cluster, response.status(), flags);
         return response;
     }
 
@@ -63,6 +70,7 @@ public final class Sidecar implements Outbound {
     private static final class Report {
         String service;
         Pod host;
+        String cluster = "-"; // the Envoy cluster the route chose, for the span's upstream_cluster tag
         String injected = "";  // Envoy's flags for an injected delay (DI) and abort (FI)
         String localReply = ""; // NR, NC, UH: Envoy answered before any host was chosen
 
@@ -109,6 +117,7 @@ public final class Sidecar implements Outbound {
         }
         RouteDecision.Forward forward = (RouteDecision.Forward) decision;
         report.service = forward.service().fqdn();
+        report.cluster = forward.cluster().name();
         if (!forward.faultDelay().isZero()) report.injected = "DI";
         delay(forward.faultDelay(), appDeadline);
         for (Cluster mirror : forward.mirrors()) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import workbench.tracing.Span;
 
 /**
  * The real HTTP hop from a sidecar to a chosen pod, over loopback. HttpURLConnection with keep-alive
@@ -30,10 +31,14 @@ public final class Upstream {
     }
 
     private final MeshTelemetry telemetry;
+    private final MeshTracing tracing;
 
-    public Upstream() { this(null); }
+    public Upstream() { this(null, null); }
 
-    Upstream(MeshTelemetry telemetry) { this.telemetry = telemetry; }
+    Upstream(MeshTelemetry telemetry, MeshTracing tracing) {
+        this.telemetry = telemetry;
+        this.tracing = tracing;
+    }
 
     public MeshResponse send(Pod pod, MeshRequest request, Duration timeout) throws IOException {
         return send(null, pod, request, timeout);
@@ -42,20 +47,32 @@ public final class Upstream {
     /**
      * The hop from {@code caller} (null: not known) to {@code pod}; the pod's own sidecar, when it has one, reports
      * the request as its destination. A hop that gets no response is reported with code 0 and flag {@code DC}
-     * (the downstream went away first).
+     * (the downstream went away first). That sidecar also opens a SERVER span and hands the application the request
+     * with its own span id in the B3 headers.
      */
     public MeshResponse send(Pod caller, Pod pod, MeshRequest request, Duration timeout) throws IOException {
         long start = System.nanoTime();
+        MeshTracing.Open span = tracing != null && pod.sidecar() ? tracing.open(request) : null;
+        MeshRequest inbound = span == null ? request : span.request();
         MeshResponse response;
         try {
-            response = hop(pod, request, timeout);
+            response = hop(pod, inbound, timeout);
         } catch (IOException e) {
             if (telemetry != null) telemetry.destination(caller, pod, request, 0, "DC", start);
+            if (span != null) tracing.close(span, Span.SERVER, pod, serviceOf(pod, request), inboundCluster(request), 0, "DC");
             throw e;
         }
         if (telemetry != null) telemetry.destination(caller, pod, request, response.status(), "-", start);
+        if (span != null) tracing.close(span, Span.SERVER, pod, serviceOf(pod, request), inboundCluster(request), response.status(), "-");
         return response;
     }
+
+    private String serviceOf(Pod pod, MeshRequest request) {
+        return telemetry == null ? request.host() : telemetry.serviceOf(pod, request);
+    }
+
+    /** Envoy's inbound cluster for the port the request arrived on: {@code inbound|<port>||}. */
+    private static String inboundCluster(MeshRequest request) { return "inbound|" + MeshTracing.port(request) + "||"; }
 
     private MeshResponse hop(Pod pod, MeshRequest request, Duration timeout) throws IOException {
         if (pod.address() == null) throw new java.net.ConnectException("pod " + pod.name() + " listens on no port");
