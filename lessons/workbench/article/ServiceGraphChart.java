@@ -101,11 +101,11 @@ public final class ServiceGraphChart {
         return column;
     }
 
-    static String percent(double p) {
+    public static String percent(double p) {
         return p == Math.rint(p) ? Long.toString((long) p) : String.format(Locale.ROOT, "%.1f", p);
     }
 
-    static String millis(double ms) {
+    public static String millis(double ms) {
         return Double.isNaN(ms) ? "–" : ms >= 10 ? String.format(Locale.ROOT, "%.0f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
     }
 }

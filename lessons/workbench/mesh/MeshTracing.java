@@ -56,6 +56,8 @@ public final class MeshTracing {
         long end = System.nanoTime();
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("component", "proxy");
+        String requestId = span.request().header("x-request-id");
+        if (requestId != null) tags.put("guid:x-request-id", requestId);
         tags.put("http.method", span.request().method());
         tags.put("http.url", "http://" + span.request().authority() + span.request().path());
         tags.put("http.status_code", Integer.toString(status));

@@ -49,7 +49,8 @@ public final class Sidecar implements Outbound {
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
         long start = clock.getAsLong();
         Report report = new Report();
-        MeshTracing.Open span = mesh.tracing().open(request);
+        // the request id first, so the CLIENT span carries it as its guid:x-request-id tag, as Envoy's does
+        MeshTracing.Open span = mesh.tracing().open(RequestIds.ensure(request, ids));
         MeshResponse response;
         try {
             response = route(span.request(), timeout, report);

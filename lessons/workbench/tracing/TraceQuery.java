@@ -20,9 +20,13 @@ public final class TraceQuery {
 
     public TraceQuery(String base) { this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base; }
 
-    /** The newest {@code limit} traces that have a span reported by {@code service} ({@code <app>.<namespace>}). */
-    public List<List<Span>> traces(String service, int limit) {
-        String url = base + "/api/traces?service=" + URLEncoder.encode(service, StandardCharsets.UTF_8) + "&limit=" + limit;
+    /**
+     * The newest {@code limit} traces that have a span reported by {@code service} ({@code <app>.<namespace>}) carrying
+     * every tag of {@code tags} (Jaeger's {@code tags} parameter, a JSON object).
+     */
+    public List<List<Span>> traces(String service, java.util.Map<String, String> tags, int limit) {
+        String url = base + "/api/traces?service=" + URLEncoder.encode(service, StandardCharsets.UTF_8) + "&limit=" + limit
+                + (tags.isEmpty() ? "" : "&tags=" + URLEncoder.encode(tagsJson(tags), StandardCharsets.UTF_8));
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -34,5 +38,11 @@ public final class TraceQuery {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading traces", e);
         }
+    }
+
+    public static String tagsJson(java.util.Map<String, String> tags) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        tags.forEach(o::put);
+        return o.toString();
     }
 }

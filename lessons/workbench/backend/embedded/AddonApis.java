@@ -55,13 +55,29 @@ final class AddonApis implements AutoCloseable {
                 Map<String, String> p = params(exchange);
                 String service = p.getOrDefault("service", "");
                 int limit = Integer.parseInt(p.getOrDefault("limit", "20"));
+                Map<String, String> tags;
+                try {
+                    tags = tags(p.getOrDefault("tags", "{}"));
+                } catch (IOException e) {
+                    send(exchange, 400, "{\"data\":null,\"errors\":[{\"code\":400,\"msg\":\"malformed 'tags' parameter\"}]}");
+                    return;
+                }
+                // Jaeger matches a trace when one span of the service carries every tag asked for
                 List<List<Span>> traces = new ArrayList<>(spans.traces().values().stream()
-                        .filter(t -> t.stream().anyMatch(s -> s.serviceName().equals(service))).toList());
+                        .filter(t -> t.stream().anyMatch(s -> s.serviceName().equals(service)
+                                && tags.entrySet().stream().allMatch(m -> m.getValue().equals(s.tag(m.getKey()))))).toList());
                 traces.sort(Comparator.comparingLong((List<Span> t) -> t.stream().mapToLong(Span::timestamp).min().orElse(0)).reversed());
                 send(exchange, 200, JaegerJson.traces(traces.subList(0, Math.min(limit, traces.size()))));
             }
         });
         server.start();
+    }
+
+    private static Map<String, String> tags(String json) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).fields()
+                .forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
+        return out;
     }
 
     String url() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
