@@ -19,7 +19,7 @@ public final class ServiceGraphChart {
     private static final int MARGIN = 20;
     private static final int NODE_W = 150;
     private static final int NODE_H = 34;
-    private static final int COLUMN = 330;
+    private static final int COLUMN = 380;
     private static final int ROW = 86;
     private static final int TOP = 40;
 
@@ -46,11 +46,11 @@ public final class ServiceGraphChart {
                 width, height, Svg.escape(caption)));
         svg.append("<style>text{font:12px sans-serif;fill:#222}.node{fill:#eef3fb;stroke:#4a7bd0;stroke-width:1.5}")
            .append(".svc{fill:#fff;stroke:#777;stroke-dasharray:4 3}.HEALTHY{stroke:#2e7d32;fill:#2e7d32}")
-           .append(".DEGRADED{stroke:#ef6c00;fill:#ef6c00}.FAILURE{stroke:#c62828;fill:#c62828}.e{fill:none}.lbl{font-size:11px}</style>\n");
+           .append(".DEGRADED{stroke:#ef6c00;fill:#ef6c00}.FAILURE{stroke:#c62828;fill:#c62828}.e{fill:none}.lbl{font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px;fill:#222}</style>\n");
         svg.append("<defs>");
         for (ServiceGraph.Health h : ServiceGraph.Health.values()) {
-            svg.append(String.format(Locale.ROOT, "<marker id=\"arrow-%s\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
-                    + "markerHeight=\"7\" orient=\"auto\"><path class=\"%s\" d=\"M0,0 L10,5 L0,10 z\"/></marker>", h, h));
+            svg.append(String.format(Locale.ROOT, "<marker id=\"arrow-%s\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" "
+                    + "markerWidth=\"12\" markerHeight=\"12\" orient=\"auto\"><path class=\"%s\" d=\"M0,0 L10,5 L0,10 z\"/></marker>", h, h));
         }
         svg.append("</defs>\n");
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", MARGIN, 20, Svg.escape(caption)));
@@ -66,11 +66,11 @@ public final class ServiceGraphChart {
                     "<path class=\"e %s\" data-edge=\"%s→%s\" d=\"M%d,%d C%d,%d %d,%d %d,%d\" stroke-width=\"%.1f\" marker-end=\"url(#arrow-%s)\"/>%n",
                     e.health(), Svg.escape(e.from().name()), Svg.escape(e.to().name()), x1, y1, (x1 + x2) / 2, y1, (x1 + x2) / 2, y2,
                     x2, y2, thickness, e.health()));
-            int lx = x1 + (x2 - x1) / 2 + 6;
-            int ly = (y1 + y2) / 2 - 4;
-            svg.append(String.format(Locale.ROOT, "<text class=\"lbl\" x=\"%d\" y=\"%d\">%s</text>%n", lx, ly - 12,
+            int lx = (x1 + x2) / 2;
+            int ly = (y1 + y2) / 2 + 4;
+            svg.append(String.format(Locale.ROOT, "<text class=\"lbl\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", lx, ly - 12,
                     Svg.escape(String.format(Locale.ROOT, "%d req · %.1f/s", e.requests(), e.ratePerSecond()))));
-            svg.append(String.format(Locale.ROOT, "<text class=\"lbl\" x=\"%d\" y=\"%d\">%s</text>%n", lx, ly,
+            svg.append(String.format(Locale.ROOT, "<text class=\"lbl\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", lx, ly,
                     Svg.escape(String.format(Locale.ROOT, "%s%% ok · P99 %s", percent(e.successPercent()), millis(e.p99Ms())))));
         }
         for (Node n : graph.nodes()) {

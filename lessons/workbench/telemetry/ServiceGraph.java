@@ -22,7 +22,11 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges, double windowSeco
 
     /** A workload version, or (service = true) the service a request went to when no workload answered. */
     public record Node(String name, String app, String version, boolean service) {
-        public String label() { return service ? app + " (service)" : app + " " + version; }
+        /** "reviews v2"; a workload without a version label is its app alone, a service node says so. */
+        public String label() {
+            if (service) return app + " (service)";
+            return version.isEmpty() || version.equals(Peer.UNKNOWN_VALUE) ? app : app + " " + version;
+        }
     }
 
     /** Kiali's edge health by error rate: degraded from 0.1%, failure from 20% (kiali-ui, REQUESTS_THRESHOLDS). */
@@ -34,7 +38,7 @@ public record ServiceGraph(List<Node> nodes, List<Edge> edges, double windowSeco
         public double ratePerSecond() { return windowSeconds <= 0 ? 0 : requests / windowSeconds; }
 
         public Health health() {
-            double errorPercent = 100 - successPercent();
+            double errorPercent = requests == 0 ? 0 : 100.0 * failures / requests;
             return errorPercent >= 20 ? Health.FAILURE : errorPercent >= 0.1 ? Health.DEGRADED : Health.HEALTHY;
         }
     }
