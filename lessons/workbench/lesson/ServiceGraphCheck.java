@@ -99,9 +99,10 @@ record ServiceGraphCheck(Bilingual words, int pages, List<String> deployed) impl
         return expected;
     }
 
-    /** The abort of the ratings VirtualService the lesson applied, if its first route has one. */
+    /** The abort of the ratings VirtualService in force, if its first route has one. */
     private static Optional<HttpFault.Abort> ratingsAbort(LessonRun run) {
-        return run.virtualServiceFor("ratings").map(VirtualService::http).filter(h -> !h.isEmpty())
+        String fqdn = workbench.istio.Hosts.fqdn("ratings", run.backend().namespace());
+        return run.backend().snapshot().config().virtualServiceFor(fqdn).map(VirtualService::http).filter(h -> !h.isEmpty())
                 .flatMap(h -> h.get(0).fault()).flatMap(HttpFault::abort);
     }
 

@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import workbench.backend.BackendException;
+import workbench.backend.cluster.ClusterBackend;
+import workbench.backend.cluster.ClusterMesh;
+import workbench.backend.cluster.NamespacePolicy;
+import workbench.backend.cluster.PhaseClock;
+import workbench.backend.cluster.Waiter;
 
 /**
  * The user's own cluster, reached through a kubeconfig context, with Istio already installed. The
@@ -137,6 +142,7 @@ public final class KubeconfigBackend extends ClusterBackend {
         s.put("istio", istioVersion + (istioVersion.startsWith("1.28") ? "" : " (the lessons are written for 1.28)"));
         s.put("namespace", mesh.namespace());
         s.putAll(clock.stampEntries());
+        s.putAll(mesh.waitedEntries());
         return s;
     }
 
