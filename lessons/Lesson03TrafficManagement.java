@@ -199,12 +199,12 @@ public class Lesson03TrafficManagement {
                 ja("v3 だけを遅くする障害を入れる", """
                     ratings の VirtualService に `fault.delay` を入れ、`sourceLabels` で呼び出し元を
                     `app: reviews`・`version: v3` の Pod に限ります。
-                    v3 から ratings への呼び出しだけが 1 秒遅れ、v1 と v2 には影響しません。
+                    v3 から ratings への呼び出しだけが 0.7 秒遅れ、v1 と v2 には影響しません。
                     本物のクラスタにもそのまま適用できる、Istio の設定だけで作った「遅い新バージョン」です。"""),
                 en("Inject a fault that slows only v3", """
                     Put a `fault.delay` into a VirtualService for ratings, and limit it with `sourceLabels` to callers
                     labelled `app: reviews` and `version: v3`.
-                    Only v3's calls to ratings wait one second; v1 and v2 are untouched.
+                    Only v3's calls to ratings wait 0.7 s; v1 and v2 are untouched.
                     It is a slow new version made from Istio configuration alone, and it applies to a real cluster as it is."""))
 
             .canary(CanaryPlan.expectRollback("reviews", "v1", "v3", List.of(10, 20, 50)),

@@ -55,7 +55,7 @@ public final class CanaryRun {
                 applied = weight;
             }
             Scrape before = scrape();
-            List<PageTraffic.Timed> pages = PageTraffic.send(backend.productPage(), spec.requestsPerInterval(), spec.concurrency());
+            List<PageTraffic.Timed> pages = PageTraffic.send(backend.productPage(), spec.requestsPerInterval(), spec.concurrency(), spec.interval());
             Interval measured = measure(scrape().since(before), pages);
             List<Gate> gates = judge.gates(measured);
             boolean passed = gates.stream().allMatch(Gate::passed);

@@ -49,5 +49,5 @@ public final class Judge {
 
     private static String fmt(String f, Object... args) { return String.format(Locale.ROOT, f, args); }
 
-    static String num(double v) { return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v); }
+    public static String num(double v) { return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v); }
 }

@@ -20,7 +20,9 @@ final class PageTraffic {
 
     private PageTraffic() {}
 
-    static List<Timed> send(PageClient client, int requests, int concurrency) {
+    /** {@code requests} pages from {@code concurrency} callers, spread evenly over {@code over} (zero: as fast as they come). */
+    static List<Timed> send(PageClient client, int requests, int concurrency, java.time.Duration over) {
+        long start = System.nanoTime();
         int callers = Math.max(1, Math.min(concurrency, requests));
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
@@ -30,7 +32,10 @@ final class PageTraffic {
                 parts.add(pool.submit(() -> {
                     List<Timed> out = new ArrayList<>(share);
                     for (int i = 0; i < share; i++) {
-                        long start = System.nanoTime();
+                        long due = start + over.toNanos() * i / Math.max(1, share);
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        long sent = System.nanoTime();
                         Observation page;
                         try {
                             PageClient.Page p = client.get("/productpage", Map.of());
@@ -38,7 +43,7 @@ final class PageTraffic {
                         } catch (IOException e) {
                             page = new Observation(0, Observation.NONE, Observation.NONE, "");
                         }
-                        out.add(new Timed(page, (System.nanoTime() - start) / 1e6));
+                        out.add(new Timed(page, (System.nanoTime() - sent) / 1e6));
                     }
                     return out;
                 }));

@@ -48,7 +48,7 @@ public final class Sidecar implements Outbound {
     @Override
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
         long start = clock.getAsLong();
-        Report report = new Report();
+        SourceReport report = new SourceReport();
         // the request id first, so the CLIENT span carries it as its guid:x-request-id tag, as Envoy's does
         MeshTracing.Open span = mesh.tracing().open(RequestIds.ensure(request, ids));
         MeshResponse response;
@@ -61,46 +61,13 @@ public final class Sidecar implements Outbound {
             }
             throw e;
         }
-        String flags = report.flags(localReplyFlag(report, response));
+        String flags = report.flags(report.afterTries(response));
         mesh.telemetry().source(pod, report.service, report.host, response.status(), flags, start);
         mesh.tracing().close(span, Span.CLIENT, pod, report.service, report.cluster, response.status(), flags);
         return response;
     }
 
-    /** What this sidecar learns about a request for its {@code reporter="source"} metrics. */
-    private static final class Report {
-        String service;
-        Pod host;
-        String cluster = "-"; // the Envoy cluster the route chose, for the span's upstream_cluster tag
-        String injected = "";  // Envoy's flags for an injected delay (DI) and abort (FI)
-        String localReply = ""; // NR, NC, UH: Envoy answered before any host was chosen
-
-        /** Envoy's response_flags, in its order (UH, UT, UF, UC, UO, NR, DI, FI, URX, NC), "-" when none. */
-        String flags(String fromTries) {
-            java.util.List<String> all = new java.util.ArrayList<>();
-            for (String f : new String[] {localReply.equals("UH") ? "UH" : "", fromTries, localReply.equals("NR") ? "NR" : "",
-                    injected, localReply.equals("NC") ? "NC" : ""}) {
-                if (!f.isEmpty() && !f.equals("-")) all.add(f);
-            }
-            return all.isEmpty() ? "-" : String.join(",", all);
-        }
-    }
-
-    /** The flag of a reply the router made after its tries: timeout, no healthy host, overflow, or a reset. */
-    private static String localReplyFlag(Report report, MeshResponse response) {
-        if (report.host == null) return "";
-        String body = response.body();
-        if (response.status() == 504 && body.equals(Retrier.TIMEOUT_BODY)) return "UT";
-        if (response.status() == 503 && body.equals(Retrier.NO_HEALTHY_UPSTREAM)) return "UH";
-        if ("true".equals(response.headers().get("x-envoy-overloaded"))) return "UO";
-        if (response.status() == 503 && body.startsWith(Retrier.RESET_PREFIX)) {
-            String flag = body.contains("connection failure") ? "UF" : "UC";
-            return body.contains("retried and the latest") ? flag + ",URX" : flag;
-        }
-        return "";
-    }
-
-    private MeshResponse route(MeshRequest request, Duration timeout, Report report) throws IOException {
+    private MeshResponse route(MeshRequest request, Duration timeout, SourceReport report) throws IOException {
         long appDeadline = timeout == null || timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
         MeshRequest outgoing = RequestIds.ensure(request, ids);
         RouteDecision decision;
@@ -110,16 +77,12 @@ public final class Sidecar implements Outbound {
         if (decision instanceof RouteDecision.Unresolved u) throw new UnknownHostException(u.host());
         report.service = mesh.telemetry().serviceOf(pod, outgoing);
         if (decision instanceof RouteDecision.LocalReply reply) {
-            if (!reply.delay().isZero()) report.injected = "DI";
-            if (reply.reason().startsWith("FI ")) report.injected = report.injected.isEmpty() ? "FI" : "DI,FI";
-            for (String code : new String[] {"NR", "NC", "UH"}) if (reply.reason().startsWith(code + " ")) report.localReply = code;
+            report.localReply(reply);
             delay(reply.delay(), appDeadline);
             return reply.response();
         }
         RouteDecision.Forward forward = (RouteDecision.Forward) decision;
-        report.service = forward.service().fqdn();
-        report.cluster = forward.cluster().name();
-        if (!forward.faultDelay().isZero()) report.injected = "DI";
+        report.forward(forward);
         delay(forward.faultDelay(), appDeadline);
         for (Cluster mirror : forward.mirrors()) {
             Mirror.fire(pod, state(mirror), mirror, forward.request(), forward.timeout(), upstream);
