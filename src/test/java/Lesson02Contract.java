@@ -10,8 +10,8 @@ import workbench.lesson.LessonRunExtension.Ran;
  * (the second with the ratings edges failing) and one trace as a waterfall. The same assertions hold on every backend.
  */
 abstract class Lesson02Contract {
-    /** deploy 1, sidecar stats 2, graph 2, trace 2, graph under the fault 4, cleanup 1. */
-    static final int CHECKS = 12;
+    /** injection 1, deploy 1, sidecar stats 2, graph 2, trace 2, graph under the fault 4, cleanup 1. */
+    static final int CHECKS = 13;
 
     @Test
     void everyCheckPasses(Ran run) {
