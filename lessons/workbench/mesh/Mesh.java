@@ -3,13 +3,17 @@ package workbench.mesh;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
-/** The emulated control plane: the registry of services and pods, and the Istio config in force. */
-public final class Mesh {
+/**
+ * The emulated control plane: the registry of services and pods, and the Istio config in force. It owns what
+ * the sidecars share (the pooled connections to pods, the mirror senders); closing it frees them.
+ */
+public final class Mesh implements AutoCloseable {
     private final Registry registry = new Registry();
     private final AtomicReference<MeshConfig> config = new AtomicReference<>(MeshConfig.EMPTY);
     private final MeshTelemetry telemetry = new MeshTelemetry(registry);
     private final MeshTracing tracing;
     private final Upstream upstream;
+    private final Mirror mirror;
     private final long seed;
     private final java.util.Map<String, Sidecar> sidecars = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Outbound> plainCallers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -18,6 +22,7 @@ public final class Mesh {
         this.seed = seed;
         this.tracing = new MeshTracing(seed);
         this.upstream = new Upstream(telemetry, tracing);
+        this.mirror = new Mirror(upstream);
     }
 
     public Registry registry() { return registry; }
@@ -47,5 +52,18 @@ public final class Mesh {
     /** The sidecar injected next to {@code pod}: its randomness is derived from the run's seed and the pod name. */
     public Sidecar sidecarFor(Pod pod) {
         return sidecars.computeIfAbsent(pod.name(), name -> new Sidecar(pod, this, upstream, seed ^ name.hashCode()));
+    }
+
+    Mirror mirror() { return mirror; }
+
+    /** TCP connections the sidecars have opened to pods so far (each is then kept alive and reused). */
+    public long connectionsOpened() { return upstream.connectionsOpened(); }
+
+    /** Stops the mirror senders, closes every pooled connection and forgets the sidecars. */
+    @Override
+    public void close() {
+        mirror.close();
+        upstream.close();
+        sidecars.clear();
     }
 }

@@ -345,6 +345,12 @@ public final class EmbeddedBackend implements Backend {
         podsByDeployment.clear();
         if (addonApis != null) addonApis.close();
         executor.shutdownNow();
+        mesh.close();
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // no pod thread outlives the mesh
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {
