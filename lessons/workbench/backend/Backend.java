@@ -80,6 +80,18 @@ public interface Backend extends AutoCloseable {
      */
     String podMetrics(String pod);
 
+    /**
+     * What Envoy itself serves on the pod's {@code :15090/stats/prometheus}: its own stats, among them the istio_* series
+     * Istio's stats filter records. (The agent's {@code :15020} merges these with its own and the application's.)
+     */
+    String envoyPrometheus(String pod);
+
+    /** The base URL of a Prometheus HTTP API over the mesh's metrics, for instant queries ({@code /api/v1/query}). */
+    String prometheusApi();
+
+    /** The base URL of a Jaeger query API over the mesh's traces ({@code /api/traces}). */
+    String jaegerApi();
+
     /** The body that {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints. */
     String fortioCurl(String url);
 

@@ -100,6 +100,25 @@ public final class Lesson {
         return add(new SplitCheck(new Bilingual(ja, en), SplitCheck.Via.GATEWAY));
     }
 
+    /**
+     * Sends {@code pages} productpage pages, prints productpage's sidecar stats as
+     * {@code curl localhost:15090/stats/prometheus | grep istio_requests_total | head -5} does, and checks the counters
+     * against the pages sent. {@code deployed} names the manifests whose Deployments are the workloads.
+     */
+    public Lesson sidecarMetrics(int pages, List<String> deployed, Passage ja, Passage en) {
+        return add(new SidecarMetrics(new Bilingual(ja, en), pages, List.copyOf(deployed)));
+    }
+
+    /** Sends {@code pages} pages and draws the service graph from the metrics, as Kiali does; checks edges and counts. */
+    public Lesson serviceGraph(int pages, List<String> deployed, Passage ja, Passage en) {
+        return add(new ServiceGraphCheck(new Bilingual(ja, en), pages, List.copyOf(deployed)));
+    }
+
+    /** Reads one page's trace from the Jaeger API, draws it as a waterfall and checks its shape and times. */
+    public Lesson trace(List<String> deployed, Passage ja, Passage en) {
+        return add(new TraceCheck(new Bilingual(ja, en), List.copyOf(deployed)));
+    }
+
     /** Deletes all the lesson created and checks it is gone. */
     public Lesson cleanup(Passage ja, Passage en) { return add(new Cleanup(new Bilingual(ja, en))); }
 

@@ -11,15 +11,21 @@ public final class Mesh implements AutoCloseable {
     private final Registry registry = new Registry();
     private final AtomicReference<MeshConfig> config = new AtomicReference<>(MeshConfig.EMPTY);
     private final MeshTelemetry telemetry = new MeshTelemetry(registry);
-    private final Upstream upstream = new Upstream(telemetry);
-    private final Mirror mirror = new Mirror(upstream);
+    private final MeshTracing tracing;
+    private final Upstream upstream;
+    private final Mirror mirror;
     private final long seed;
     private final java.util.Map<String, Sidecar> sidecars = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Outbound> plainCallers = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final AtomicReference<java.util.List<workbench.istio.Gateway>> gateways = new AtomicReference<>(java.util.List.of());
 
-    public Mesh(long seed) { this.seed = seed; }
+    public Mesh(long seed) {
+        this.seed = seed;
+        this.tracing = new MeshTracing(seed);
+        this.upstream = new Upstream(telemetry, tracing);
+        this.mirror = new Mirror(upstream);
+    }
 
     /** The Gateways in force, oldest first. */
     public java.util.List<workbench.istio.Gateway> gateways() { return gateways.get(); }
@@ -57,6 +63,9 @@ public final class Mesh implements AutoCloseable {
 
     /** The standard metrics every sidecar has recorded. */
     public MeshTelemetry telemetry() { return telemetry; }
+
+    /** The spans every sidecar has reported. */
+    public MeshTracing tracing() { return tracing; }
 
     /**
      * How {@code pod}'s application reaches other services: through its sidecar, or, for a pod the injector

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
+import workbench.tracing.Span;
 
 /**
  * The caller-side Envoy of one pod: gives the request an {@code x-request-id}, asks the {@link Router} for a
@@ -66,14 +67,21 @@ public final class Sidecar implements Outbound {
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
         long start = clock.getAsLong();
         SourceReport report = new SourceReport();
+        // the span opens before routing draws anything; its guid:x-request-id tag is the app's id, when it sent one
+        MeshTracing.Open span = mesh.tracing().open(request);
         MeshResponse response;
         try {
-            response = route(request, timeout, report);
+            response = route(span.request(), timeout, report);
         } catch (IOException e) {
-            if (report.service != null) mesh.telemetry().source(pod, report.service, report.host, 0, report.flags("DC"), start);
+            if (report.service != null) {
+                mesh.telemetry().source(pod, report.service, report.host, 0, report.flags("DC"), start);
+                mesh.tracing().close(span, Span.CLIENT, pod, report.service, report.cluster, 0, report.flags("DC"));
+            }
             throw e;
         }
-        mesh.telemetry().source(pod, report.service, report.host, response.status(), report.flags(report.afterTries(response)), start);
+        String flags = report.flags(report.afterTries(response));
+        mesh.telemetry().source(pod, report.service, report.host, response.status(), flags, start);
+        mesh.tracing().close(span, Span.CLIENT, pod, report.service, report.cluster, response.status(), flags);
         return response;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 final class SourceReport {
     String service;
     Pod host;
+    String cluster = "-"; // the Envoy cluster the route chose, for the CLIENT span's upstream_cluster tag
     private String injected = "";   // DI (delay injected), FI (fault abort), or both
     private String localReply = ""; // NR, NC, UH: Envoy answered before any host was chosen
 
@@ -21,6 +22,7 @@ final class SourceReport {
 
     void forward(RouteDecision.Forward forward) {
         service = forward.service().fqdn();
+        cluster = forward.cluster().name();
         if (!forward.faultDelay().isZero()) injected = "DI";
     }
 

@@ -29,6 +29,7 @@ import org.apache.hc.core5.net.URIAuthority;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import workbench.tracing.Span;
 
 /**
  * The real HTTP hop from a sidecar to a chosen pod, over loopback, on keep-alive connections pooled per pod
@@ -54,12 +55,17 @@ public final class Upstream implements AutoCloseable {
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
     private final MeshTelemetry telemetry;
+    private final MeshTracing tracing;
 
-    public Upstream() { this(null); }
+    public Upstream() { this(null, null); }
 
-    /** {@code telemetry}: where a pod's own sidecar reports the requests it receives (null: nothing is recorded). */
-    Upstream(MeshTelemetry telemetry) {
+    /**
+     * {@code telemetry}: where a pod's own sidecar reports the requests it receives; {@code tracing}: where it reports
+     * its SERVER spans (null: nothing is recorded).
+     */
+    Upstream(MeshTelemetry telemetry, MeshTracing tracing) {
         this.telemetry = telemetry;
+        this.tracing = tracing;
         connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX) // a lock per pod, not one for the whole pool
                 .setMaxConnPerRoute(MAX_CONNECTIONS_PER_POD)
@@ -92,20 +98,32 @@ public final class Upstream implements AutoCloseable {
     /**
      * The hop from {@code caller} (null: not known) to {@code pod}; the pod's own sidecar, when it has one, reports
      * the request as its destination. A hop that gets no response is reported with code 0 and flag {@code DC}
-     * (the downstream went away first).
+     * (the downstream went away first). That sidecar also opens a SERVER span and hands the application the request
+     * with its own span id in the B3 headers.
      */
     public MeshResponse send(Pod caller, Pod pod, MeshRequest request, Duration timeout) throws IOException {
         long start = System.nanoTime();
+        MeshTracing.Open span = tracing != null && pod.sidecar() ? tracing.open(request) : null;
+        MeshRequest inbound = span == null ? request : span.request();
         MeshResponse response;
         try {
-            response = hop(pod, request, timeout);
+            response = hop(pod, inbound, timeout);
         } catch (IOException e) {
             if (telemetry != null) telemetry.destination(caller, pod, request, 0, "DC", start);
+            if (span != null) tracing.close(span, Span.SERVER, pod, serviceOf(pod, request), inboundCluster(request), 0, "DC");
             throw e;
         }
         if (telemetry != null) telemetry.destination(caller, pod, request, response.status(), "-", start);
+        if (span != null) tracing.close(span, Span.SERVER, pod, serviceOf(pod, request), inboundCluster(request), response.status(), "-");
         return response;
     }
+
+    private String serviceOf(Pod pod, MeshRequest request) {
+        return telemetry == null ? request.host() : telemetry.serviceOf(pod, request);
+    }
+
+    /** Envoy's inbound cluster for the port the request arrived on: {@code inbound|<port>||}. */
+    private static String inboundCluster(MeshRequest request) { return "inbound|" + MeshTracing.port(request) + "||"; }
 
     private MeshResponse hop(Pod pod, MeshRequest request, Duration timeout) throws IOException {
         if (pod.address() == null) throw new java.net.ConnectException("pod " + pod.name() + " listens on no port");

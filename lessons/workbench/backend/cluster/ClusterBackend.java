@@ -60,5 +60,17 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final java.net.URI ingressGateway() { return mesh.ingressGateway(); }
 
+    /** {@code pilot-agent request GET stats/prometheus} asks Envoy's admin port: Envoy's own stats, as :15090 serves them. */
+    @Override public final String envoyPrometheus(String pod) { return mesh.podMetrics(pod); }
+
+    @Override public final String prometheusApi() { throw addonsNotInstalled("Prometheus"); }
+
+    @Override public final String jaegerApi() { throw addonsNotInstalled("Jaeger"); }
+
+    private static workbench.backend.BackendException addonsNotInstalled(String addon) {
+        return new workbench.backend.BackendException("the workbench does not yet install Istio's " + addon
+                + " addon on a cluster, so lesson 02's graph and traces run on --backend embedded only for now");
+    }
+
     @Override public final PageClient productPage() { return mesh.productPage(); }
 }

@@ -47,6 +47,7 @@ public final class EmbeddedBackend implements Backend {
     private final Map<String, List<Running>> podsByDeployment = new LinkedHashMap<>();
     private final Map<String, KubeService> services = new LinkedHashMap<>();
     private final Map<String, BarePod> barePods = new LinkedHashMap<>();
+    private AddonApis addonApis;
     private final String fallbackReason;
 
     private record Running(Pod pod, PodServer server, MetricsEndpoint metrics) {}
@@ -445,6 +446,44 @@ public final class EmbeddedBackend implements Backend {
         }
     }
 
+    /**
+     * Envoy's stats of the pod's sidecar. The embedded agent models none of its own metrics and the applications
+     * export none, so this is the same istio_* text that {@link #podMetrics} serves for :15020.
+     */
+    @Override
+    public synchronized String envoyPrometheus(String pod) {
+        Running running = podsByDeployment.values().stream().flatMap(List::stream)
+                .filter(r -> r.pod().name().equals(pod)).findFirst()
+                .orElseThrow(() -> new BackendException("no pod " + pod + " in namespace " + namespace));
+        if (!running.pod().sidecar()) throw new BackendException("pod " + pod + " has no istio-proxy, so no :15090/stats/prometheus");
+        return mesh.telemetry().of(pod).exposition();
+    }
+
+    @Override
+    public String prometheusApi() { return addonApis().url(); }
+
+    @Override
+    public String jaegerApi() { return addonApis().url(); }
+
+    private synchronized AddonApis addonApis() {
+        if (addonApis == null) {
+            try {
+                addonApis = new AddonApis(this::expositionBySidecarPod, mesh.tracing().store());
+            } catch (IOException e) {
+                throw new BackendException("could not open a loopback port for the Prometheus and Jaeger APIs: " + e.getMessage(), e);
+            }
+        }
+        return addonApis;
+    }
+
+    /** What a Prometheus scraping every sidecar's :15020 would read now. */
+    private synchronized Map<String, String> expositionBySidecarPod() {
+        Map<String, String> out = new LinkedHashMap<>();
+        podsByDeployment.values().stream().flatMap(List::stream).filter(r -> r.metrics() != null)
+                .forEach(r -> out.put(r.pod().name(), podMetrics(r.pod().name())));
+        return out;
+    }
+
     @Override
     public Optional<String> browserHint() {
         return mesh.registry().pods().stream()
@@ -470,6 +509,7 @@ public final class EmbeddedBackend implements Backend {
         ingressGateway = null;
         barePods.values().forEach(p -> stop(p.running()));
         barePods.clear();
+        if (addonApis != null) addonApis.close();
         executor.shutdownNow();
         mesh.close();
         try {

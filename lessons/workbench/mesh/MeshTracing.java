@@ -1,0 +1,83 @@
+package workbench.mesh;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import workbench.tracing.Span;
+import workbench.tracing.SpanStore;
+
+/**
+ * Envoy's Zipkin tracer as Istio configures it (pilot/pkg/networking/core/tracing.go: 128-bit trace ids,
+ * {@code shared_span_context: false}, JSON v2): every sidecar a request passes makes a span of its own. The caller's
+ * sidecar opens a CLIENT span, the callee's a SERVER span under it, and each writes its own span id into the B3
+ * headers ({@code x-b3-traceid}, {@code x-b3-spanid}, {@code x-b3-parentspanid}, {@code x-b3-sampled}) of the request
+ * it passes on. An application that copies those headers onto the calls it makes (Bookinfo does) joins them into
+ * one trace. The embedded mesh samples every request.
+ */
+public final class MeshTracing {
+    /** Istio's Zipkin tracer keeps its spans; ours keeps this many for the lesson to read. */
+    static final int KEPT_SPANS = 20_000;
+    private static final long EPOCH_MICROS = System.currentTimeMillis() * 1000;
+    private static final long NANO_ORIGIN = System.nanoTime();
+
+    private final SpanStore store = new SpanStore(KEPT_SPANS);
+    private final SplittableRandom ids;
+
+    MeshTracing(long seed) { this.ids = new SplittableRandom(seed ^ 0x7a1b5eedL); }
+
+    public SpanStore store() { return store; }
+
+    /** A span opened by one sidecar: its ids, and the request as it leaves that sidecar, carrying them. */
+    record Open(String traceId, String spanId, String parentId, MeshRequest request, long startNanos) {}
+
+    /** Opens a span for {@code request}: a child of the span its B3 headers name, or the root of a new trace. */
+    Open open(MeshRequest request) {
+        String traceId = request.header("x-b3-traceid");
+        String parentId = traceId == null ? null : request.header("x-b3-spanid");
+        String spanId;
+        synchronized (ids) {
+            if (traceId == null) traceId = hex(ids.nextLong()) + hex(ids.nextLong());
+            spanId = hex(ids.nextLong());
+        }
+        Map<String, String> headers = new LinkedHashMap<>(request.headers());
+        headers.put("x-b3-traceid", traceId);
+        headers.put("x-b3-spanid", spanId);
+        if (parentId != null) headers.put("x-b3-parentspanid", parentId);
+        else headers.remove("x-b3-parentspanid");
+        headers.put("x-b3-sampled", "1");
+        return new Open(traceId, spanId, parentId, request.withHeaders(headers), System.nanoTime());
+    }
+
+    /**
+     * Reports a finished span. Its name is the route's operation as Envoy writes it without a decorator,
+     * {@code <host>:<port>/*}; the reporter is {@code <app>.<namespace>}, as Istio sets the service cluster.
+     */
+    void close(Open span, String kind, Pod reporter, String serviceFqdn, String upstreamCluster, int status, String flags) {
+        long end = System.nanoTime();
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("component", "proxy");
+        String requestId = span.request().header("x-request-id");
+        if (requestId != null) tags.put("guid:x-request-id", requestId);
+        tags.put("http.method", span.request().method());
+        tags.put("http.url", "http://" + span.request().authority() + span.request().path());
+        tags.put("http.status_code", Integer.toString(status));
+        tags.put("response_flags", flags == null || flags.isEmpty() ? "-" : flags);
+        tags.put("upstream_cluster", upstreamCluster);
+        tags.put("istio.canonical_service", reporter.app());
+        tags.put("istio.namespace", reporter.namespace());
+        if (status == 0 || status >= 500) tags.put("error", "true");
+        store.add(new Span(span.traceId(), span.spanId(), span.parentId(), serviceFqdn + ":" + port(span.request()) + "/*",
+                kind, micros(span.startNanos()), Math.max(1, (end - span.startNanos()) / 1000),
+                new Span.Endpoint(reporter.app() + "." + reporter.namespace()), tags));
+    }
+
+    static int port(MeshRequest request) {
+        String authority = request.authority();
+        int colon = authority.lastIndexOf(':');
+        return colon < 0 ? 80 : Integer.parseInt(authority.substring(colon + 1));
+    }
+
+    private static long micros(long nanos) { return EPOCH_MICROS + (nanos - NANO_ORIGIN) / 1000; }
+
+    private static String hex(long v) { return String.format("%016x", v); }
+}
