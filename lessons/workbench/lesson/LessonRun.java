@@ -124,7 +124,7 @@ public final class LessonRun {
     public boolean check(String claim, boolean passed, String observed) {
         Check c = new Check(currentStep, claim, passed, observed);
         checks.add(c);
-        article.mark(passed, claim + " — 観測: " + observed);
+        article.mark(passed, claim + " — " + t("観測: ", "observed: ") + observed);
         return passed;
     }
 
