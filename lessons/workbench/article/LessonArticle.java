@@ -50,7 +50,10 @@ public final class LessonArticle {
                 .attribute("warning-caption", "警告")
                 .attribute("caution-caption", "注意")
                 .attribute("note-caption", "注記")
-                .attribute("table-caption", "表");
+                .attribute("tip-caption", "ヒント")
+                .attribute("table-caption", "表")
+                .attribute("figure-caption", "図")
+                .attribute("example-caption", "例");
         }
         head.blank();
     }

@@ -31,7 +31,9 @@ record Cleanup(Bilingual words) implements Step {
         run.forgetCreated();
         run.article().output(run.t("削除後に残っているもの(観測)", "Left after deleting (observed)"),
                 remaining.isEmpty() ? List.of(run.t("(なし)", "(nothing)")) : remaining);
-        run.check("レッスンで作ったものがすべて削除されている", remaining.isEmpty(),
-                remaining.isEmpty() ? created.size() + " 件を削除、残り 0 件" : "残っている: " + String.join(", ", remaining));
+        run.check(run.t("レッスンで作ったものがすべて削除されている", "everything the lesson created is deleted"), remaining.isEmpty(),
+                remaining.isEmpty()
+                        ? run.t(created.size() + " 件を削除、残り 0 件", created.size() + " deleted, 0 left")
+                        : run.t("残っている: ", "still there: ") + String.join(", ", remaining));
     }
 }

@@ -12,7 +12,8 @@ class BarChartTest {
         String svg = BarChart.svg("split", List.of(new BarChart.Bar("v1", 0.803, 0.8), new BarChart.Bar("v3", 0.197, 0.2)), Language.JA);
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").endsWith("</svg>");
         assertThat(svg).contains(">v1</text>", ">80.3%</text>", ">v3</text>", ">19.7%</text>");
-        assertThat(svg.split("class=\"obs\"", -1)).hasSize(2 + 1 + 1); // two bars and the legend swatch
+        assertThat(svg.split("class=\"obs bar\"", -1)).hasSize(2 + 1);
+        assertThat(svg.split("class=\"track\" x=\"110\" y=\"\\d+\" width=\"330\"", -1)).as("a 100%% track behind each bar").hasSize(2 + 1);
         assertThat(svg.split("class=\"exp\"", -1)).hasSize(2 + 1 + 1);
         assertThat(svg).contains("width=\"265\""); // 0.803 of 330 px
     }
