@@ -24,6 +24,7 @@ class ArticlesInBrowserTest {
     private static final Path FRESH = Path.of("target", "browser-docs");
     private static final Path COMMITTED = Path.of("docs");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final java.util.regex.Pattern JAPANESE = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
     private static Browser browser;
 
     @BeforeAll
@@ -53,6 +54,16 @@ class ArticlesInBrowserTest {
 
     @TestFactory
     Stream<DynamicTest> committedArticles() throws IOException { return pagesIn(COMMITTED, "committed"); }
+
+    /** What an English reader sees outside code and listings is English (manifests and commands may hold anything). */
+    @TestFactory
+    @org.junit.jupiter.api.Disabled("until lesson/SplitCheck, lesson/ReaderLoop and verdict/ give their table headers and "
+            + "verdict texts in English (the integrator's bilingual rewrite); remove this line then")
+    Stream<DynamicTest> englishEditionsAreInEnglish() throws IOException {
+        return articles(FRESH.resolve("en")).stream().map(article -> DynamicTest.dynamicTest("fresh en/" + article.getFileName(), () ->
+                assertThat(browser.open(article).textOutsideCode()).as("Japanese text in the English edition")
+                        .noneMatch(t -> JAPANESE.matcher(t).find())));
+    }
 
     private Stream<DynamicTest> pagesIn(Path docs, String set) throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
