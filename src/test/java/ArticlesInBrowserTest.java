@@ -92,7 +92,6 @@ class ArticlesInBrowserTest {
         for (Browser.Chart chart : charts) assertChartMatchesItsTable(chart);
 
         page.narrow(375);
-        page.screenshot(SCREENSHOTS.resolve(shotName.replace(".html", "-375px.png")));
         assertThat(page.horizontalOverflow()).as("elements wider than a 375 px screen (the page would scroll sideways)").isEmpty();
     }
 
