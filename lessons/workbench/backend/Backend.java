@@ -42,8 +42,8 @@ public interface Backend extends AutoCloseable {
     /** The pods in the lesson's namespace, as {@code kubectl get pods} lists them. */
     List<PodStatus> pods();
 
-    /** Applies Istio configuration and returns once it is in effect, with how long that took. */
-    Duration apply(List<Document> config);
+    /** Applies configuration and returns once it is in effect: kubectl's verb per document, and how long that took. */
+    Applied apply(List<Document> config);
 
     /**
      * The Istio configuration in force and the pods and services behind it, as the control plane sees them now.

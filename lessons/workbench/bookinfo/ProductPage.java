@@ -21,6 +21,7 @@ import workbench.mesh.Outbound;
 public final class ProductPage implements App {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(3);
     static final int REVIEWS_TRIES = 2;
+    private static final String REVIEWS_URL = "http://reviews:9080/reviews/0";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PRODUCTS = "[{\"id\": 0, \"title\": \"The Comedy of Errors\", \"descriptionHtml\": "
             + "\"<a href=\\\"https://en.wikipedia.org/wiki/The_Comedy_of_Errors\\\">Wikipedia Summary</a>: "
@@ -43,11 +44,22 @@ public final class ProductPage implements App {
 
     private MeshResponse productPage(MeshRequest request, Outbound outbound) {
         Optional<String> user = Session.user(request);
-        Map<String, String> headers = ForwardedHeaders.copy(request, ForwardedHeaders.PRODUCTPAGE);
-        user.ifPresent(u -> headers.put("end-user", u));
+        Map<String, String> headers = upstreamHeaders(request);
         Call details = call(outbound, "http://details:9080/details/0", headers, 1);
-        Call reviews = call(outbound, "http://reviews:9080/reviews/0", headers, REVIEWS_TRIES);
+        Call reviews = call(outbound, REVIEWS_URL, headers, REVIEWS_TRIES);
         return MeshResponse.of(200, "text/html; charset=utf-8", ProductPageHtml.render(user, details.json, reviews.json));
+    }
+
+    /** The call to reviews that a request for the product page makes (the first of up to two tries). */
+    public static MeshRequest reviewsRequest(MeshRequest pageRequest) {
+        return MeshRequest.get(REVIEWS_URL, upstreamHeaders(pageRequest));
+    }
+
+    /** The headers productpage sends upstream: the tracing and identity ones it copies, and end-user when logged in. */
+    private static Map<String, String> upstreamHeaders(MeshRequest request) {
+        Map<String, String> headers = ForwardedHeaders.copy(request, ForwardedHeaders.PRODUCTPAGE);
+        Session.user(request).ifPresent(u -> headers.put("end-user", u));
+        return headers;
     }
 
     private MeshResponse api(String path, MeshRequest request, Outbound outbound) {

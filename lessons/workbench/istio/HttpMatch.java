@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import workbench.manifest.Field;
-import workbench.mesh.Matcher;
-import workbench.mesh.MeshRequest;
 
 /**
  * One match block of an HTTP route (HTTPMatchRequest); every condition inside it must hold (AND).
@@ -55,13 +53,5 @@ public record HttpMatch(Optional<StringMatch> uri, Map<String, StringMatch> head
         f.entries(name).forEach((key, match) ->
                 out.put(lowerCase ? key.toLowerCase(Locale.ROOT) : key, StringMatch.read(match)));
         return out;
-    }
-
-    /** The request-time conditions (uri, headers, query, method...); source and port are config-time, see {@link Matcher}. */
-    public boolean test(MeshRequest request) { return Matcher.matches(this, request); }
-
-    /** True when this block names the calling workload or a port, so istiod keeps it only for some sidecars. */
-    public boolean isSourceSpecific() {
-        return !sourceLabels.isEmpty() || !sourceNamespace.isEmpty() || port.isPresent() || !gateways.isEmpty();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import workbench.manifest.Field;
-import workbench.mesh.MeshRequest;
 
 /** One entry of a VirtualService's {@code http} list: conditions, then what happens to matching requests. */
 public record HttpRoute(String name, List<HttpMatch> match, List<RouteDestination> route, String path,
@@ -32,14 +31,5 @@ public record HttpRoute(String name, List<HttpMatch> match, List<RouteDestinatio
                 f.has("fault") ? Optional.of(HttpFault.read(f.get("fault"))) : Optional.empty(),
                 HttpMirror.readAll(f),
                 HeaderOperations.read(f.get("headers")));
-    }
-
-    /**
-     * True when the request satisfies any of the match blocks (blocks are OR; no block matches all). Blocks
-     * that name a source workload, a port or a gateway are skipped: they depend on who calls, which this
-     * overload does not know (see {@link workbench.mesh.Router} for the caller-aware decision).
-     */
-    public boolean matches(MeshRequest request) {
-        return match.isEmpty() || match.stream().anyMatch(m -> !m.isSourceSpecific() && m.test(request));
     }
 }

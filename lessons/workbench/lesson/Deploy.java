@@ -6,6 +6,7 @@ import workbench.article.Bilingual;
 import workbench.backend.PodStatus;
 import workbench.manifest.Document;
 import workbench.mesh.SidecarInjector;
+import workbench.validate.Analyzer;
 
 /**
  * Deploys workloads, then shows the pods as kubectl lists them and checks each one is ready with an
@@ -24,10 +25,7 @@ record Deploy(Bilingual words, List<String> manifests) implements Step {
         run.article().commands(run.t("実行するコマンド", "Commands"), commands);
 
         if (!SidecarInjector.namespaceDecides(run.backend().namespaceLabels())) {
-            String warning = "Warning [IST0102] (Namespace " + ns + ") The namespace is not enabled for Istio injection. Run 'kubectl label namespace "
-                    + ns + " istio-injection=enabled' to enable it, or 'kubectl label namespace " + ns
-                    + " istio-injection=disabled' to explicitly mark it as not needing injection.";
-            run.say("! analyze: " + warning);
+            String warning = "Warning [IST0102] (Namespace " + ns + ") " + Analyzer.namespaceNotInjected(ns);
             run.article().warnings(run.t("istioctl analyze の警告", "istioctl analyze warning"), List.of(warning));
         }
 

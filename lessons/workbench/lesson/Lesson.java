@@ -65,6 +65,13 @@ public final class Lesson {
         return this;
     }
 
+    /** A copy of this lesson without the steps {@code drop} picks: "what if the reader skipped that step?". */
+    public Lesson without(java.util.function.Predicate<Step> drop) {
+        Lesson copy = new Lesson(id, title);
+        steps.stream().filter(drop.negate()).forEach(copy::add);
+        return copy;
+    }
+
     public String id() { return id; }
 
     public Bilingual title() { return title; }

@@ -8,13 +8,14 @@ import java.util.Optional;
 import workbench.article.LessonArticle;
 import workbench.backend.Backend;
 import workbench.cli.LessonOptions;
-import workbench.istio.DestinationRule;
-import workbench.istio.Hosts;
-import workbench.istio.VirtualService;
+import workbench.bookinfo.ProductPage;
 import workbench.manifest.Document;
 import workbench.mesh.MeshRequest;
-import workbench.verdict.ExpectedSplit;
+import workbench.mesh.MeshSnapshot;
+import workbench.mesh.Pod;
 import workbench.traffic.Observations;
+import workbench.traffic.Probe;
+import workbench.verdict.ExpectedSplit;
 
 /** The state of one lesson run that steps share: where it runs, what was applied, what was checked. */
 public final class LessonRun {
@@ -89,42 +90,30 @@ public final class LessonRun {
 
     public void forgetCreated() { created.clear(); }
 
-    public boolean wasCreated(Document doc) {
-        return created.stream().anyMatch(c -> c.kind().equals(doc.kind()) && c.name().equals(doc.name()));
-    }
-
-    /** The VirtualService in force for a service, as the lesson applied it. */
-    public Optional<VirtualService> virtualServiceFor(String service) {
-        String fqdn = Hosts.fqdn(service, backend.namespace());
-        return created.stream().filter(d -> d.kind().equals("VirtualService"))
-                .map(d -> VirtualService.read(d, backend.namespace()))
-                .filter(vs -> vs.hosts().stream().anyMatch(h -> Hosts.fqdn(h, vs.namespace()).equals(fqdn)))
-                .reduce((first, second) -> second);
-    }
-
     /**
-     * The split the reviews VirtualService in force asks for, for a plain request as productpage makes it;
-     * {@code step} names the step that needs it, for the error when no VirtualService was applied.
+     * What the configuration in force asks for when productpage calls reviews for a reader's page: derived with
+     * the routing decision productpage's own sidecar makes, on the mesh as the backend holds it now (read back
+     * from the API server on clusters). {@code step} names the step that needs it, for the error.
      */
-    public ExpectedSplit expectedReviewsSplit(String step) {
-        VirtualService vs = virtualServiceFor("reviews").orElseThrow(() -> new IllegalStateException(
-                "'" + step + "' compares with the reviews VirtualService, but none was applied before it"));
-        return ExpectedSplit.of(vs, destinationRuleFor("reviews"), MeshRequest.get("http://reviews:9080/reviews/0", Map.of()));
+    public Expectation expectedReviews(String step) {
+        MeshSnapshot snapshot = backend.snapshot();
+        Pod productpage = snapshot.registry().pods().stream()
+                .filter(p -> p.app().equals("productpage") && p.namespace().equals(backend.namespace()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("'" + step + "' needs the productpage pod, but none is running in "
+                        + backend.namespace()));
+        MeshRequest sent = ProductPage.reviewsRequest(MeshRequest.get(Probe.PRODUCTPAGE_URL, Map.of()));
+        return new Expectation(productpage, ExpectedSplit.derive(snapshot, productpage, sent));
     }
 
-    public Optional<DestinationRule> destinationRuleFor(String service) {
-        String fqdn = Hosts.fqdn(service, backend.namespace());
-        return created.stream().filter(d -> d.kind().equals("DestinationRule"))
-                .map(d -> DestinationRule.read(d, backend.namespace()))
-                .filter(dr -> Hosts.fqdn(dr.host(), dr.namespace()).equals(fqdn))
-                .reduce((first, second) -> second);
-    }
+    /** The expectation, and the caller whose sidecar it was derived for. */
+    public record Expectation(Pod caller, ExpectedSplit split) {}
 
     /** Records a check, marks it in the article and returns whether it held. */
     public boolean check(String claim, boolean passed, String observed) {
         Check c = new Check(currentStep, claim, passed, observed);
         checks.add(c);
-        article.mark(passed, claim + " — " + t("観測: ", "observed: ") + observed);
+        article.mark(passed, claim + t(" — 観測: ", " — observed: ") + observed);
         return passed;
     }
 

@@ -47,6 +47,7 @@ public final class LessonRunner {
         out.println(lesson.id() + ": " + lesson.title().in(language).heading());
 
         Map<String, List<Document>> manifests = Preflight.load(lesson, options.manifests, namespace);
+        Preflight.injectionWarning(lesson, namespace).ifPresent(out::println);
         Backend backend = opener.open(options, seed, lesson.id(), out);
         try {
             manifests.values().forEach(backend::admit);

@@ -38,6 +38,21 @@ final class Preflight {
         return byFile;
     }
 
+    /**
+     * istioctl analyze's IST0102, as a reader running the lesson's commands would get it: the lesson deploys
+     * workloads before any step labels the namespace for injection.
+     */
+    static java.util.Optional<String> injectionWarning(Lesson lesson, String namespace) {
+        for (Step step : lesson.steps()) {
+            if (step instanceof EnableInjection) return java.util.Optional.empty();
+            if (step instanceof Deploy) {
+                return java.util.Optional.of("analyze: Warning [IST0102] (Namespace " + namespace + ") "
+                        + workbench.validate.Analyzer.namespaceNotInjected(namespace));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Options that would only fail half-way through a run fail here, before anything starts. */
     static void checkOptions(LessonOptions options) {
         if (options.requests < 1) throw new UsageException("--requests must be at least 1 (got " + options.requests + ")");

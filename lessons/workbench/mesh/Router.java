@@ -28,20 +28,33 @@ import workbench.istio.VirtualService;
 public final class Router {
     private Router() {}
 
-    public static RouteDecision route(MeshConfig config, Registry registry, Pod caller, MeshRequest request, RandomGenerator random) {
+    /**
+     * The deterministic half of routing: the Service the host resolves to in the caller's namespace, the
+     * VirtualService in force for it (only the match blocks that apply to this caller and listener port), and
+     * the first rule that matches the request.
+     */
+    public static RouteSelection select(MeshConfig config, Registry registry, Pod caller, MeshRequest request) {
         String namespace = caller == null ? "default" : caller.namespace();
         Optional<KubeService> target = registry.resolve(request.host(), namespace);
-        if (target.isEmpty()) return new RouteDecision.Unresolved(request.host());
-        int listenerPort = request.port();
-
+        if (target.isEmpty()) return new RouteSelection.Unresolved(request.host());
         Optional<VirtualService> vs = config.virtualServiceFor(target.get().fqdn());
-        RouteTable table = vs.map(v -> RouteTable.forCaller(v, caller, listenerPort)).orElse(null);
-        if (table == null || table.isEmpty()) return defaultRoute(config, registry, target.get(), caller, request);
-
+        RouteTable table = vs.map(v -> RouteTable.forCaller(v, caller, request.port())).orElse(null);
+        if (table == null || table.isEmpty()) return new RouteSelection.DefaultRoute(target.get());
         Optional<RouteTable.Selected> selected = table.select(request);
-        if (selected.isEmpty()) return new RouteDecision.LocalReply(404, "", "NR (no route matched)");
-        HttpRoute rule = selected.get().rule();
-        String routeName = vs.get().name() + " " + rule.path();
+        if (selected.isEmpty()) return new RouteSelection.NoRoute(target.get(), vs.get());
+        return new RouteSelection.Rule(target.get(), vs.get(), selected.get().rule(), selected.get().match());
+    }
+
+    public static RouteDecision route(MeshConfig config, Registry registry, Pod caller, MeshRequest request, RandomGenerator random) {
+        RouteSelection selection = select(config, registry, caller, request);
+        if (selection instanceof RouteSelection.Unresolved u) return new RouteDecision.Unresolved(u.host());
+        if (selection instanceof RouteSelection.DefaultRoute d) return defaultRoute(config, registry, d.service(), caller, request);
+        if (selection instanceof RouteSelection.NoRoute) return new RouteDecision.LocalReply(404, "", "NR (no route matched)");
+        RouteSelection.Rule selected = (RouteSelection.Rule) selection;
+        VirtualService vs = selected.virtualService();
+        HttpRoute rule = selected.rule();
+        int listenerPort = request.port();
+        String routeName = vs.name() + " " + rule.path();
 
         if (rule.redirect().isPresent()) {
             Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -63,30 +76,35 @@ public final class Router {
             return new RouteDecision.LocalReply(fault.abortStatus().getAsInt(), FaultInjector.ABORT_BODY,
                     "FI (fault abort by " + routeName + ")", Map.of(), fault.delay());
         }
-        Optional<Cluster> cluster = cluster(config, registry, chosen.destination(), vs.get().namespace());
+        Optional<Cluster> cluster = cluster(config, registry, chosen.destination(), vs.namespace());
         if (cluster.isEmpty()) {
             return new RouteDecision.LocalReply(503, "", "NC (no cluster for " + chosen.destination() + ")", Map.of(), fault.delay());
         }
         if (cluster.get().endpoints().isEmpty()) return noHealthyUpstream(cluster.get(), fault.delay());
 
-        MeshRequest out = outgoing(rule, selected.get().match(), chosen, request);
+        MeshRequest out = outgoing(rule, selected.match(), chosen, request);
         boolean single = rule.route().size() == 1;
         List<ConsistentHash> hashes = new ArrayList<>();
         for (RouteDestination d : single ? rule.route() : rule.route().stream().filter(d -> d.effectiveWeight(2) > 0).toList()) {
-            HashPolicy.forDestination(config, d.destination(), vs.get().namespace()).ifPresent(hashes::add);
+            HashPolicy.forDestination(config, d.destination(), vs.namespace()).ifPresent(hashes::add);
         }
         RetryPolicy retry = RetryPolicy.from(rule.retries(), single && !hashes.isEmpty());
         List<HeaderEditor.Level> responseOps = single
                 ? List.of(HeaderEditor.level(rule.headers().response(), chosen.headers().response()))
                 : List.of(HeaderEditor.level(chosen.headers().response()), HeaderEditor.level(rule.headers().response()));
-        List<Cluster> mirrors = mirrors(config, registry, rule.mirrors(), vs.get().namespace(), random);
+        List<Cluster> mirrors = mirrors(config, registry, rule.mirrors(), vs.namespace(), random);
         return new RouteDecision.Forward(cluster.get(), out, fault.delay(), rule.timeout(), retry, responseOps,
                 HashPolicy.key(hashes, request, caller), mirrors, routeName);
     }
 
+    /** The one cluster of a Service's default route: every endpoint, the DestinationRule's top-level policy. */
+    public static Cluster defaultCluster(MeshConfig config, Registry registry, KubeService service) {
+        return clusterFor(config, registry, service, "").orElseThrow();
+    }
+
     /** A service without VirtualService (or none left for this caller): its one cluster, Istio's default retries, no timeout. */
     private static RouteDecision defaultRoute(MeshConfig config, Registry registry, KubeService service, Pod caller, MeshRequest request) {
-        Cluster cluster = clusterFor(config, registry, service, "").orElseThrow();
+        Cluster cluster = defaultCluster(config, registry, service);
         if (cluster.endpoints().isEmpty()) return noHealthyUpstream(cluster, Duration.ZERO);
         List<ConsistentHash> hashes = HashPolicy.forService(config, service).map(List::of).orElse(List.of());
         return new RouteDecision.Forward(cluster, request, Duration.ZERO, Optional.empty(), RetryPolicy.defaults(false),
@@ -150,7 +168,7 @@ public final class Router {
     }
 
     /** The cluster istiod builds for a destination, or empty when it builds none (unknown host, port or subset: 503 NC). */
-    static Optional<Cluster> cluster(MeshConfig config, Registry registry, workbench.istio.Destination d, String vsNamespace) {
+    public static Optional<Cluster> cluster(MeshConfig config, Registry registry, workbench.istio.Destination d, String vsNamespace) {
         Optional<KubeService> service = registry.service(Hosts.fqdn(d.host().toLowerCase(), vsNamespace));
         if (service.isEmpty()) return Optional.empty();
         if (d.port().isPresent() && d.port().getAsInt() != service.get().port()) return Optional.empty();

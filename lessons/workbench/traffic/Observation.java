@@ -16,6 +16,9 @@ public record Observation(int status, String reviews, String ratings, String pod
     private static final Pattern VERSION = Pattern.compile("^reviews-(v\\d+)-");
     private static final Pattern STARS = Pattern.compile("text-(\\w+)-500\"[^>]*>\\s*<svg[^>]*glyphicon-star");
 
+    /** Whether the page showed reviews from a known version ("v1"...): a page that did not is an error, not a version. */
+    public boolean showedVersion() { return status == 200 && reviews.matches("v\\d+"); }
+
     public static Observation fromPage(int status, String html) {
         // a page that did not come back (Envoy's 503, a fault abort, a timeout) showed no reviews at all
         if (status != 200) return new Observation(status, NONE, NONE, "");

@@ -26,7 +26,7 @@ import workbench.manifest.Document;
  * </ul>
  * Pods are approximated by the pod templates of Deployments with at least one replica.
  */
-final class Analyzer {
+public final class Analyzer {
     private static final Pattern FQDN = Pattern.compile("^(.+)\\.(.+)\\.svc\\.cluster\\.local$");
     private static final String CLUSTER_DOMAIN = "svc.cluster.local";
 
@@ -35,6 +35,7 @@ final class Analyzer {
     private final String defaultNamespace;
     private final List<Document> virtualServices = new ArrayList<>();
     private final List<Document> destinationRules = new ArrayList<>();
+    private final List<Document> namespaces = new ArrayList<>();
     private final Map<String, ServiceInfo> services = new LinkedHashMap<>();
     private final List<Map<String, String>> podLabels = new ArrayList<>();
     private boolean sawServices;
@@ -54,6 +55,7 @@ final class Analyzer {
             switch (d.kind()) {
                 case "VirtualService" -> virtualServices.add(d);
                 case "DestinationRule" -> destinationRules.add(d);
+                case "Namespace" -> namespaces.add(d);
                 case "Service" -> {
                     sawServices = true;
                     List<Long> ports = root.get("spec").get("ports").items().stream().map(p -> p.get("port").integer()).toList();
@@ -91,6 +93,21 @@ final class Analyzer {
         for (Document vs : virtualServices) virtualService(vs, hostSubsets);
         conflictingHosts();
         for (Document dr : destinationRules) destinationRule(dr);
+        for (Document ns : namespaces) injection(ns);
+    }
+
+    /** InjectionAnalyzer (IST0102): a namespace that says nothing about sidecar injection. */
+    private void injection(Document namespace) {
+        Map<String, Node> labels = Node.root(namespace).get("metadata").get("labels").entries();
+        if (labels.containsKey("istio-injection") || labels.containsKey("istio.io/rev")) return;
+        report(namespace, "IST0102", "metadata.labels", namespaceNotInjected(namespace.name()));
+    }
+
+    /** IST0102's wording (istio.io/latest/docs/reference/config/analysis/ist0102). */
+    public static String namespaceNotInjected(String namespace) {
+        return "The namespace is not enabled for Istio injection. Run 'kubectl label namespace " + namespace
+                + " istio-injection=enabled' to enable it, or 'kubectl label namespace " + namespace
+                + " istio-injection=disabled' to explicitly mark it as not needing injection.";
     }
 
     private void report(Document doc, String code, String path, String message) {

@@ -32,8 +32,8 @@ public final class Findings {
         if (f.stage() == Stage.ANALYZER) {
             Document d = f.document();
             String level = ANALYZE_LEVELS.getOrDefault(f.code(), "Warning");
-            return "analyze: " + level + " [" + f.code() + "] (" + d.kind() + " " + d.namespaceOr(Validator.DEFAULT_NAMESPACE) + "/"
-                    + d.name() + ") " + f.message() + " — " + d.file().getFileName() + ", document " + d.index()
+            String object = d.kind().equals("Namespace") ? d.name() : d.namespaceOr(Validator.DEFAULT_NAMESPACE) + "/" + d.name();
+            return "analyze: " + level + " [" + f.code() + "] (" + d.kind() + " " + object + ") " + f.message() + " — " + d.file().getFileName() + ", document " + d.index()
                     + (f.path().isEmpty() ? "" : ", " + f.path());
         }
         return (f.isError() ? "error" : "warning") + ": " + f.describe();

@@ -3,17 +3,20 @@ package workbench.verdict;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
- * How many requests a split check needs: the probability that a binomial test at level {@code alpha}
- * notices a version whose true share is {@code shift} away from the expected one.
+ * How sensitive a split check is: the probability that it notices a version whose true share is {@code shift}
+ * away from the expected one.
  */
 public final class Power {
     private Power() {}
 
-    /** Probability of rejecting when the true share is p + shift (or p − shift, whichever is caught less often). */
+    /**
+     * For a binomial test at level {@code alpha}: the probability of rejecting when the true share is p + shift
+     * or p − shift, whichever is caught less often. The acceptance region is [lo, hi] with alpha/2 in each tail,
+     * which Commons Math's two-sided test never accepts beyond (so this is a lower bound on its power).
+     */
     public static double detect(int n, double p, double shift, double alpha) {
-        if (p <= 0 || p >= 1) return 1.0; // certainties fail on the first stray response
+        if (p <= 0 || p >= 1) return deterministic(n, shift);
         BinomialDistribution expected = new BinomialDistribution(null, n, p);
-        // acceptance region [lo, hi] of the two-sided test, from alpha/2 in each tail (conservative)
         int lo = expected.inverseCumulativeProbability(alpha / 2);
         int hi = expected.inverseCumulativeProbability(1 - alpha / 2);
         double worst = 1.0;
@@ -26,6 +29,12 @@ public final class Power {
         return worst;
     }
 
+    /**
+     * A 0% / 100% check fails on the first stray page, so it misses a true stray share of {@code shift} only when
+     * none of the n pages strays: it detects it with probability 1 − (1 − shift)ⁿ.
+     */
+    public static double deterministic(int n, double shift) { return 1 - Math.pow(1 - shift, n); }
+
     /** The smallest request count (to the next 100) at which every expected share's shift is caught with {@code power}. */
     public static int requestsNeeded(Iterable<Double> shares, double shift, double alpha, double power) {
         for (int n = 100; n <= 1_000_000; n += 100) {
@@ -34,5 +43,10 @@ public final class Power {
             if (enough) return n;
         }
         return 1_000_000;
+    }
+
+    /** The smallest n at which a deterministic check catches a stray share of {@code shift} with {@code power}. */
+    public static int deterministicRequestsNeeded(double shift, double power) {
+        return (int) Math.ceil(Math.log(1 - power) / Math.log(1 - shift));
     }
 }

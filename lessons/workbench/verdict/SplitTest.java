@@ -8,39 +8,61 @@ import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
 import org.apache.commons.math3.stat.inference.BinomialTest;
 
 /**
- * Is an observed split consistent with the expected one? One exact two-sided binomial test per version
- * (Commons Math), Bonferroni-corrected so the whole check wrongly fails a correct mesh with probability
- * at most {@code alpha}. A version expected to get nothing fails on its first response, and a version
- * expected to get everything fails on the first response elsewhere: no test is needed for certainties.
+ * Is the observed mix of versions consistent with the expectation? It judges the pages that showed a version;
+ * pages without one are an error count of their own, checked elsewhere.
+ * <ul>
+ *   <li>A version the configuration never sends to fails on its first page, whatever the expectation.</li>
+ *   <li>{@link Kind#EXACT_TEST}: weights that leave two or more versions a share strictly between 0 and 1 are
+ *       checked by exact two-sided binomial tests (Commons Math). With two versions the two tests are one test
+ *       (k of n for one is n − k for the other), so it runs once at α. With k ≥ 3, each runs and the smallest
+ *       p is multiplied by k (Bonferroni), so a correct mesh fails with probability at most α.</li>
+ *   <li>{@link Kind#DETERMINISTIC}: one version expected to get everything; any other version fails the check.</li>
+ *   <li>{@link Kind#PRESENCE}: destinations whose pods span versions (load-dependent balancing): only that no
+ *       other version answers, and that each possible version answers at least once when, were the choice
+ *       uniform, missing it would have probability below α.</li>
+ * </ul>
  */
 public final class SplitTest {
     /** A correct mesh fails a check at most once in a million runs. */
     public static final double DEFAULT_ALPHA = 1e-6;
-    public static final String NAME = "バージョンごとの正確二項検定(両側、Bonferroni 補正)";
+
+    public enum Kind { EXACT_TEST, DETERMINISTIC, PRESENCE }
 
     private SplitTest() {}
 
-    public static SplitVerdict test(ExpectedSplit expected, Map<String, Long> observed, double alpha) {
-        long n = observed.values().stream().mapToLong(Long::longValue).sum();
-        TreeSet<String> categories = new TreeSet<>(expected.shares().keySet());
-        categories.addAll(observed.keySet());
-        long tested = categories.stream().filter(c -> uncertain(expected.share(c))).count();
+    public static SplitVerdict test(ExpectedSplit expected, Map<String, Long> versionCounts, double alpha) {
+        long n = versionCounts.values().stream().mapToLong(Long::longValue).sum();
+        TreeSet<String> categories = new TreeSet<>(expected.versions());
+        categories.addAll(versionCounts.keySet());
+        boolean exact = expected.exact();
+        List<String> uncertain = exact
+                ? categories.stream().filter(c -> expected.share(c) > 0 && expected.share(c) < 1).toList() : List.of();
+        Kind kind = !exact ? Kind.PRESENCE : uncertain.size() >= 2 ? Kind.EXACT_TEST : Kind.DETERMINISTIC;
+        int tests = uncertain.size() == 2 ? 1 : uncertain.size();
+
         List<SplitVerdict.Row> rows = new ArrayList<>();
+        boolean stray = false;
+        boolean missing = false;
         double minP = 1.0;
         for (String c : categories) {
-            double p = expected.share(c);
-            long k = observed.getOrDefault(c, 0L);
-            double pValue;
-            if (n == 0) pValue = 0;
-            else if (p <= 0) pValue = k == 0 ? 1 : 0;
-            else if (p >= 1) pValue = k == n ? 1 : 0;
-            else pValue = new BinomialTest().binomialTest((int) n, (int) k, p, AlternativeHypothesis.TWO_SIDED);
-            minP = Math.min(minP, pValue);
-            rows.add(new SplitVerdict.Row(c, p, k, n == 0 ? 0 : (double) k / n, pValue));
+            long k = versionCounts.getOrDefault(c, 0L);
+            double observed = n == 0 ? 0 : (double) k / n;
+            boolean possible = expected.versions().contains(c);
+            if (!possible && k > 0) stray = true;
+            double p = exact ? expected.share(c) : Double.NaN;
+            double pValue = Double.NaN;
+            if (kind == Kind.EXACT_TEST && uncertain.contains(c) && n > 0) {
+                pValue = Math.min(1.0, new BinomialTest().binomialTest((int) n, (int) k, p, AlternativeHypothesis.TWO_SIDED));
+                minP = Math.min(minP, pValue);
+            }
+            if (kind == Kind.PRESENCE && possible && k == 0 && missProbability(expected.uniformShare(c), n) < alpha) missing = true;
+            rows.add(new SplitVerdict.Row(c, p, k, observed, pValue));
         }
-        double adjusted = Math.min(1.0, minP * Math.max(1, tested));
-        return new SplitVerdict(rows, n, adjusted, alpha, adjusted >= alpha && n > 0, expected.source());
+        double reported = kind == Kind.EXACT_TEST ? Math.min(1.0, minP * tests) : Double.NaN;
+        boolean passed = n > 0 && !stray && !missing && (kind != Kind.EXACT_TEST || reported >= alpha);
+        return new SplitVerdict(kind, rows, n, reported, tests, alpha, passed, expected.source());
     }
 
-    private static boolean uncertain(double p) { return p > 0 && p < 1; }
+    /** The chance that a version with this per-page share shows on none of {@code n} pages. */
+    static double missProbability(double share, long n) { return Math.pow(1 - share, n); }
 }

@@ -16,8 +16,8 @@ abstract class Lesson03Contract {
     @Test
     void everyCheckPasses(Ran run) {
         assertThat(run.result().exitCode()).as(run.console()).isEqualTo(LessonResult.PASSED);
-        assertThat(run.result().checks()).hasSize(7).allMatch(Check::passed);
-        assertThat(run.console()).contains("PASSED: 7 checks, 0 failed");
+        assertThat(run.result().checks()).hasSize(9).allMatch(Check::passed);
+        assertThat(run.console()).contains("PASSED: 9 checks, 0 failed");
     }
 
     @Test
@@ -61,7 +61,7 @@ abstract class Lesson03Contract {
         assertThat(html).contains("<td class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">"
                 + canary.byReviews().get("v1") + "</p></td>");
         assertThat(html).contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"split-chart\"");
-        assertThat(html.split("class=\"check pass\"", -1)).hasSize(7 + 1);
+        assertThat(html.split("class=\"check pass\"", -1)).hasSize(9 + 1);
         assertThat(html).doesNotContain("class=\"check fail\"");
         assertThat(html).contains("reviews-v1\nreviews-v1\nreviews-v1\nreviews-v1\nreviews-v1");
     }

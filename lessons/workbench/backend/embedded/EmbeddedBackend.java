@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import com.fasterxml.jackson.databind.JsonNode;
+import workbench.backend.Applied;
 import workbench.backend.Backend;
 import workbench.backend.BackendException;
 import workbench.backend.PageClient;
@@ -140,22 +142,44 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
-    public Duration apply(List<Document> config) {
+    public Applied apply(List<Document> config) {
         long start = System.nanoTime();
+        List<String> verbs = new ArrayList<>();
         for (Document doc : config) {
             switch (doc.kind()) {
                 case "VirtualService" -> {
                     VirtualService vs = VirtualService.read(doc, namespace);
+                    verbs.add(verb(mesh.config().virtualServices().stream()
+                            .filter(v -> v.namespace().equals(vs.namespace()) && v.name().equals(vs.name()))
+                            .map(VirtualService::document).findFirst(), doc));
                     mesh.update(c -> c.with(vs));
                 }
                 case "DestinationRule" -> {
                     DestinationRule dr = DestinationRule.read(doc, namespace);
+                    verbs.add(verb(mesh.config().destinationRules().stream()
+                            .filter(d -> d.namespace().equals(dr.namespace()) && d.name().equals(dr.name()))
+                            .map(DestinationRule::document).findFirst(), doc));
                     mesh.update(c -> c.with(dr));
                 }
-                default -> deploy(List.of(doc));
+                default -> {
+                    boolean exists = !existing(List.of(doc)).isEmpty();
+                    if (!exists) deploy(List.of(doc));
+                    verbs.add(exists ? Applied.UNCHANGED : Applied.CREATED);
+                }
             }
         }
-        return Duration.ofNanos(System.nanoTime() - start);
+        return new Applied(Duration.ofNanos(System.nanoTime() - start), verbs);
+    }
+
+    /** kubectl's verb: nothing in force is created; the same spec, labels and annotations are unchanged. */
+    private static String verb(Optional<Document> inForce, Document next) {
+        if (inForce.isEmpty()) return Applied.CREATED;
+        JsonNode before = inForce.get().body();
+        JsonNode after = next.body();
+        boolean same = before.path("spec").equals(after.path("spec"))
+                && before.path("metadata").path("labels").equals(after.path("metadata").path("labels"))
+                && before.path("metadata").path("annotations").equals(after.path("metadata").path("annotations"));
+        return same ? Applied.UNCHANGED : Applied.CONFIGURED;
     }
 
     @Override

@@ -25,15 +25,23 @@ public final class Applier {
         this.policy = policy;
     }
 
-    public void apply(Document doc) {
-        Map<String, String> existing = labelsOf(doc);
+    /**
+     * Server-side applies {@code doc} and returns kubectl's verb, read from the API server's answers: no object
+     * before is "created"; an unchanged resourceVersion means the apply changed nothing ("unchanged").
+     */
+    public String apply(Document doc) {
+        HasMetadata before = current(doc);
+        Map<String, String> existing = before == null ? null : labels(before);
         policy.refuseApply(doc, existing).ifPresent(reason -> { throw new BackendException(reason); });
+        HasMetadata after;
         try {
-            resource(doc).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+            after = resource(doc).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
         } catch (KubernetesClientException e) {
             throw refused(doc, "apply", e);
         }
         policy.applied(doc, existing != null);
+        return AppliedVerb.of(before == null ? null : before.getMetadata().getResourceVersion(),
+                after == null ? null : after.getMetadata().getResourceVersion());
     }
 
     public boolean exists(Document doc) { return labelsOf(doc) != null; }
@@ -56,11 +64,19 @@ public final class Applier {
 
     /** The labels of the object as it is now ({@code {}} when it has none), or null when it does not exist. */
     private Map<String, String> labelsOf(Document doc) {
+        HasMetadata current = current(doc);
+        return current == null ? null : labels(current);
+    }
+
+    private static Map<String, String> labels(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return labels == null ? Map.of() : labels;
+    }
+
+    /** The object as the API server holds it now, or null when it does not exist. */
+    private HasMetadata current(Document doc) {
         try {
-            HasMetadata current = resource(doc).get();
-            if (current == null) return null;
-            Map<String, String> labels = current.getMetadata().getLabels();
-            return labels == null ? Map.of() : labels;
+            return resource(doc).get();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) return null;
             throw refused(doc, "read", e);

@@ -26,7 +26,7 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final List<PodStatus> pods() { return mesh.pods(); }
 
-    @Override public final Duration apply(List<Document> config) { return mesh.apply(config); }
+    @Override public final workbench.backend.Applied apply(List<Document> config) { return mesh.apply(config); }
 
     @Override public final workbench.mesh.MeshSnapshot snapshot() { return mesh.snapshot(); }
 

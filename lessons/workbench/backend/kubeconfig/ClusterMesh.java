@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import workbench.backend.Applied;
 import workbench.backend.BackendException;
 import workbench.backend.PageClient;
 import workbench.backend.PodStatus;
@@ -98,10 +99,11 @@ public final class ClusterMesh implements AutoCloseable {
         });
     }
 
-    private void applyOne(Document doc) {
-        if (doc.kind().equals("Namespace") && doc.name().equals(namespace())) return; // ensureNamespace made it
-        applier.apply(doc);
+    private String applyOne(Document doc) {
+        if (doc.kind().equals("Namespace") && doc.name().equals(namespace())) return Applied.UNCHANGED; // ensureNamespace made it
+        String verb = applier.apply(doc);
         applied.put(doc.kind() + "/" + doc.name(), doc);
+        return verb;
     }
 
     private void awaitWorkloads(List<Document> docs) {
@@ -140,15 +142,16 @@ public final class ClusterMesh implements AutoCloseable {
     }
 
     /** Applies the documents and returns once every sidecar shows the Istio config (and new workloads are ready). */
-    public Duration apply(List<Document> config) {
+    public Applied apply(List<Document> config) {
         long start = System.nanoTime();
         ensureNamespace();
-        for (Document doc : config) applyOne(doc);
+        List<String> verbs = new ArrayList<>();
+        for (Document doc : config) verbs.add(applyOne(doc));
         awaitWorkloads(config);
         List<Document> istio = config.stream()
                 .filter(d -> d.kind().equals("VirtualService") || d.kind().equals("DestinationRule")).toList();
         if (!istio.isEmpty()) new ConfigPropagation(client, namespace(), exec, waiter).await(istio);
-        return Duration.ofNanos(System.nanoTime() - start);
+        return new Applied(Duration.ofNanos(System.nanoTime() - start), verbs);
     }
 
     public void delete(List<Document> docs) {

@@ -21,8 +21,8 @@ class StatisticalBehaviourTest {
     static final int N = 4000;
 
     static void assertSplit(Map<String, Double> expected, Map<String, Long> observed) {
-        SplitVerdict v = SplitTest.test(new ExpectedSplit(expected, "test"), observed, SplitTest.DEFAULT_ALPHA);
-        assertThat(v.passed()).as(v.summary()).isTrue();
+        SplitVerdict v = SplitTest.test(ExpectedSplit.exactly(expected, "test"), observed, SplitTest.DEFAULT_ALPHA);
+        assertThat(v.passed()).as(v.summary(workbench.article.Language.EN)).isTrue();
     }
 
     static Map<String, Long> count(String yaml, MeshRequest request, long seed, Function<RouteDecision, String> key) {

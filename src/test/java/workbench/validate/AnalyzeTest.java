@@ -54,6 +54,12 @@ class AnalyzeTest {
             arguments("no DestinationRule at all", List.of(routeTo("{host: reviews, subset: v1}")),
                 List.of("IST0101 spec.http[0].route[0].destination.subset | Referenced host+subset in destinationrule not found: \"reviews+v1\"")),
             arguments("subset defined", List.of(DR, routeTo("{host: reviews, subset: v1}")), List.of()),
+            // InjectionAnalyzer (IST0102, istio.io/latest/docs/reference/config/analysis/ist0102): a namespace saying nothing about injection
+            arguments("namespace without injection label", List.of(Fixtures.doc("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n")),
+                List.of("IST0102 metadata.labels | The namespace is not enabled for Istio injection. Run 'kubectl label namespace shop istio-injection=enabled' to enable it, or 'kubectl label namespace shop istio-injection=disabled' to explicitly mark it as not needing injection.")),
+            arguments("namespace with injection enabled", List.of(Fixtures.doc("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {istio-injection: enabled}}\n")), List.of()),
+            arguments("namespace explicitly disabled", List.of(Fixtures.doc("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {istio-injection: disabled}}\n")), List.of()),
+            arguments("namespace with a revision label", List.of(Fixtures.doc("apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {istio.io/rev: default}}\n")), List.of()),
             // util.GetResourceNameFromHost: the FQDN and the short name are the same service
             arguments("FQDN destination, short DR host", List.of(DR, routeTo("{host: reviews.default.svc.cluster.local, subset: v2}")), List.of()),
             // ... but "reviews.default" is taken as a name of its own

@@ -19,9 +19,12 @@ class PowerTest {
     }
 
     @Test
-    void certaintiesNeedNoSample() {
-        assertThat(Power.detect(1, 1.0, 0.10, 1e-6)).isEqualTo(1.0);
-        assertThat(Power.detect(1, 0.0, 0.10, 1e-6)).isEqualTo(1.0);
+    void aDeterministicCheckCatchesAStrayShareWithProbabilityOneMinusNinetyPercentToTheN() {
+        assertThat(Power.detect(1, 1.0, 0.10, 1e-6)).isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(Power.detect(2, 0.0, 0.10, 1e-6)).isCloseTo(0.19, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(Power.deterministic(2000, 0.10)).isEqualTo(1.0 - Math.pow(0.9, 2000));
+        // 1 − 0.9^65 = 0.99894 < 0.999 ≤ 1 − 0.9^66 = 0.99905
+        assertThat(Power.deterministicRequestsNeeded(0.10, 0.999)).isEqualTo(66);
     }
 
     @Test

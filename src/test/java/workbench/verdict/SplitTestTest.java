@@ -1,14 +1,22 @@
 package workbench.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import workbench.article.Language;
 
 class SplitTestTest {
-    private static final ExpectedSplit EIGHTY_TWENTY = new ExpectedSplit(Map.of("v1", 0.8, "v3", 0.2), "test");
-    private static final ExpectedSplit ALL_V1 = new ExpectedSplit(Map.of("v1", 1.0), "test");
+    private static final ExpectedSplit EIGHTY_TWENTY = ExpectedSplit.exactly(Map.of("v1", 0.8, "v3", 0.2), "test");
+    private static final ExpectedSplit THIRDS = ExpectedSplit.exactly(Map.of("v1", 1 / 3.0, "v2", 1 / 3.0, "v3", 1 / 3.0), "test");
+    private static final ExpectedSplit ALL_V1 = ExpectedSplit.exactly(Map.of("v1", 1.0), "test");
+    /** reviews without a subset: one pod per version, balanced by load. */
+    private static final ExpectedSplit ANY = new ExpectedSplit("test", List.of(
+            new ExpectedSplit.Part("reviews", 1, Map.of("v1", 1, "v2", 1, "v3", 1), "")), "");
 
     @ParameterizedTest(name = "80/20 expected, observed v1={0} v3={1} v2={2} → passes={3}")
     @CsvSource({
@@ -16,28 +24,98 @@ class SplitTestTest {
         "1560, 440,  0, true",   // 2 points off: well within chance at n=2000
         "1400, 600,  0, false",  // 10 points off: caught
         "1800, 200,  0, false",  // 10 points off the other way: caught
-        "1599, 400,  1, false",  // a version the VirtualService never names: caught on its first response
-        "0,      0,  0, false",  // no responses at all prove nothing
+        "1599, 400,  1, false",  // a version the configuration never sends to: caught on its first page
+        "0,      0,  0, false",  // no pages at all prove nothing
     })
     void eightyTwenty(long v1, long v3, long v2, boolean passes) {
         SplitVerdict verdict = SplitTest.test(EIGHTY_TWENTY, Map.of("v1", v1, "v3", v3, "v2", v2), SplitTest.DEFAULT_ALPHA);
-        assertThat(verdict.passed()).as(verdict.summary()).isEqualTo(passes);
+        assertThat(verdict.passed()).as(verdict.summary(Language.EN)).isEqualTo(passes);
     }
 
-    @ParameterizedTest(name = "all to v1, observed v1={0} other={1} → passes={2}")
-    @CsvSource({"2000, 0, true", "1999, 1, false"})
-    void pinnedToOneVersionToleratesNothingElse(long v1, long unavailable, boolean passes) {
-        SplitVerdict verdict = SplitTest.test(ALL_V1, Map.of("v1", v1, "unavailable", unavailable), SplitTest.DEFAULT_ALPHA);
+    /**
+     * The acceptance region of one exact two-sided test at α = 1e-6 for 80/20 at n = 2000: its edges (315 and 489), found
+     * with Commons Math's BinomialTest, pin the boundary to the request.
+     */
+    @ParameterizedTest(name = "v3={0} of 2000 → passes={1}")
+    @CsvSource({"314, false", "315, true", "400, true", "489, true", "490, false"})
+    void theAcceptanceRegionAtTwoThousandRequests(long v3, boolean passes) {
+        SplitVerdict verdict = SplitTest.test(EIGHTY_TWENTY, Map.of("v1", 2000 - v3, "v3", v3), SplitTest.DEFAULT_ALPHA);
+        assertThat(verdict.passed()).as(verdict.summary(Language.EN)).isEqualTo(passes);
+    }
+
+    @Test
+    void twoVersionsAreOneTestSoAlphaIsNotHalved() {
+        SplitVerdict verdict = SplitTest.test(EIGHTY_TWENTY, Map.of("v1", 1560L, "v3", 440L), SplitTest.DEFAULT_ALPHA);
+        assertThat(verdict.kind()).isEqualTo(SplitTest.Kind.EXACT_TEST);
+        assertThat(verdict.tests()).isEqualTo(1);
+        assertThat(verdict.adjusted()).isFalse();
+        // both rows carry the same p: k of n for v3 is n − k for v1
+        assertThat(verdict.rows().get(0).pValue()).isCloseTo(verdict.rows().get(1).pValue(), within(1e-12));
+        assertThat(verdict.pValue()).isEqualTo(verdict.rows().get(0).pValue());
+        assertThat(verdict.summary(Language.EN)).contains("; p = ").doesNotContain("adjusted");
+    }
+
+    @Test
+    void threeVersionsAreBonferroniAdjustedAndLabelledSo() {
+        SplitVerdict verdict = SplitTest.test(THIRDS, Map.of("v1", 700L, "v2", 650L, "v3", 650L), SplitTest.DEFAULT_ALPHA);
+        assertThat(verdict.tests()).isEqualTo(3);
+        assertThat(verdict.adjusted()).isTrue();
+        double smallest = verdict.rows().stream().mapToDouble(SplitVerdict.Row::pValue).min().orElseThrow();
+        assertThat(verdict.pValue()).isCloseTo(Math.min(1, smallest * 3), within(1e-12));
+        assertThat(verdict.summary(Language.EN)).contains("adjusted p = ");
+        assertThat(verdict.summary(Language.JA)).contains("補正後の p = ");
+    }
+
+    @Test
+    void noPValueExceedsOne() {
+        SplitVerdict verdict = SplitTest.test(THIRDS, Map.of("v1", 667L, "v2", 667L, "v3", 666L), SplitTest.DEFAULT_ALPHA);
+        assertThat(verdict.pValue()).isLessThanOrEqualTo(1.0).isGreaterThan(0.99);
+        assertThat(verdict.rows()).allSatisfy(r -> assertThat(r.pValue()).isLessThanOrEqualTo(1.0));
+    }
+
+    @ParameterizedTest(name = "all to v1, observed v1={0} v2={1} → passes={2}")
+    @CsvSource({"2000, 0, true", "1999, 1, false", "1, 0, true", "0, 0, false"})
+    void pinnedToOneVersionIsDeterministic(long v1, long v2, boolean passes) {
+        SplitVerdict verdict = SplitTest.test(ALL_V1, Map.of("v1", v1, "v2", v2), SplitTest.DEFAULT_ALPHA);
+        assertThat(verdict.kind()).isEqualTo(SplitTest.Kind.DETERMINISTIC);
         assertThat(verdict.passed()).isEqualTo(passes);
+        assertThat(verdict.pValue()).isNaN();
+        assertThat(verdict.summary(Language.EN)).doesNotContain("p =");
     }
 
-    @org.junit.jupiter.api.Test
-    void reportsCountsSharesAndTheBonferroniAdjustedPValue() {
+    @ParameterizedTest(name = "no subset, observed v1={0} v2={1} v3={2} v4={3} → passes={4}")
+    @CsvSource({
+        "700, 600, 700, 0, true",   // every possible version answered
+        "1000, 0, 1000, 0, false",  // v2 never answered in 2000 pages: under a uniform choice that has p = (2/3)^2000
+        "10,   0,   10, 0, true",   // 20 pages: missing v2 has p = (2/3)^20 ≈ 3e-4 > 1e-6, no claim
+        "700, 600, 699, 1, false",  // a version no destination selects
+    })
+    void destinationsThatSpanVersionsCheckPresenceOnly(long v1, long v2, long v3, long v4, boolean passes) {
+        SplitVerdict verdict = SplitTest.test(ANY, Map.of("v1", v1, "v2", v2, "v3", v3, "v4", v4), SplitTest.DEFAULT_ALPHA);
+        assertThat(verdict.kind()).isEqualTo(SplitTest.Kind.PRESENCE);
+        assertThat(verdict.passed()).isEqualTo(passes);
+        assertThat(verdict.rows()).allSatisfy(r -> assertThat(r.expectedShare()).isNaN());
+    }
+
+    @Test
+    void thePresenceThresholdIsTheMissProbabilityUnderAUniformChoice() {
+        // (2/3)^n < 1e-6 first holds at n = 35
+        assertThat(SplitTest.missProbability(1 / 3.0, 34)).isGreaterThan(1e-6);
+        assertThat(SplitTest.missProbability(1 / 3.0, 35)).isLessThan(1e-6);
+        assertThat(SplitTest.test(ANY, Map.of("v1", 17L, "v3", 17L), 1e-6).passed()).isTrue();
+        assertThat(SplitTest.test(ANY, Map.of("v1", 18L, "v3", 17L), 1e-6).passed()).isFalse();
+    }
+
+    @Test
+    void reportsCountsAndShares() {
         SplitVerdict verdict = SplitTest.test(EIGHTY_TWENTY, Map.of("v1", 1600L, "v3", 400L), SplitTest.DEFAULT_ALPHA);
         assertThat(verdict.requests()).isEqualTo(2000);
         assertThat(verdict.rows()).extracting(SplitVerdict.Row::category).containsExactly("v1", "v3");
         assertThat(verdict.rows().get(0).observedShare()).isEqualTo(0.8);
+        assertThat(verdict.rows().get(0).count()).isEqualTo(1600);
+        assertThat(verdict.rows().get(1).expectedShare()).isEqualTo(0.2);
         assertThat(verdict.pValue()).isEqualTo(1.0);
-        assertThat(verdict.summary()).contains("v1 1600 件 (80.0%、期待 80.0%)", "α = 1e-06 で矛盾なし");
+        assertThat(verdict.summary(Language.JA)).contains("v1 1600 件 (80.0%、期待 80.0%)", "α = 1e-06: 矛盾なし");
+        assertThat(verdict.summary(Language.EN)).contains("v1 1600 (80.0%, expected 80.0%)", "α = 1e-06: consistent");
     }
 }

@@ -71,7 +71,7 @@ class K3sBookinfoTest {
     @Order(3)
     void applyReturnsOnceTheNewRoutesAreInEffect() throws Exception {
         Duration took = backend.apply(Manifests.load(MANIFESTS.resolve("reviews-destination-rule.yaml"),
-                MANIFESTS.resolve("reviews-v1-only.yaml")));
+                MANIFESTS.resolve("reviews-v1-only.yaml"))).inEffect();
         assertThat(took).isLessThan(Duration.ofSeconds(90));
         PageClient pages = backend.productPage();
         for (int i = 0; i < 10; i++) {
