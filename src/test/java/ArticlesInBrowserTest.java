@@ -57,8 +57,6 @@ class ArticlesInBrowserTest {
 
     /** What an English reader sees outside code and listings is English (manifests and commands may hold anything). */
     @TestFactory
-    @org.junit.jupiter.api.Disabled("until lesson/SplitCheck, lesson/ReaderLoop and verdict/ give their table headers and "
-            + "verdict texts in English (the integrator's bilingual rewrite); remove this line then")
     Stream<DynamicTest> englishEditionsAreInEnglish() throws IOException {
         return articles(FRESH.resolve("en")).stream().map(article -> DynamicTest.dynamicTest("fresh en/" + article.getFileName(), () ->
                 assertThat(browser.open(article).textOutsideCode()).as("Japanese text in the English edition")
