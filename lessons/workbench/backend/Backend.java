@@ -21,6 +21,9 @@ public interface Backend extends AutoCloseable {
      */
     LinkedHashMap<String, String> stamp();
 
+    /** When {@code --backend auto} runs on this backend instead of k3s: why, in one line as observed; empty otherwise. */
+    default Optional<String> fallbackReason() { return Optional.empty(); }
+
     /** The namespace lessons deploy into. */
     String namespace();
 

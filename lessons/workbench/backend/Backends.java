@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.testcontainers.DockerClientFactory;
@@ -59,12 +60,22 @@ public final class Backends {
     /** An opened backend with the choice that led to it. */
     public record Selected(Backend backend, Choice choice) {}
 
+    /** Starts a k3s backend; a parameter so tests can make the start fail the way a refusing Docker engine does. */
+    @FunctionalInterface
+    public interface K3sStart {
+        Backend start(K3sSettings settings);
+    }
+
+    /** What a first k3s run costs, for the console line that announces it. */
+    public static final String K3S_EXPECTATION = "the first run downloads about 1 GB and takes 5–15 min "
+            + "(2–4 min later on; seconds with --reuse)";
+
     private Backends() {}
 
     /** Chooses and opens a backend, asking the real Docker engine whether it answers. */
     public static Selected select(Options options) {
         Choice choice = choose(options, Backends::dockerAnswers, dockerWhere());
-        return new Selected(open(choice, options), choice);
+        return new Selected(open(choice, options, line -> {}), choice);
     }
 
     /**
@@ -89,29 +100,63 @@ public final class Backends {
                             + "Start Docker (Docker Desktop, colima or dockerd) and check that `docker info` works; "
                             + "or use --backend embedded (no Docker needed) or --backend kubeconfig (your own cluster with Istio).");
                 }
-                return new Choice("k3s", "k3s: a throwaway Kubernetes in Docker with Istio, as asked");
+                return new Choice("k3s", "k3s: a throwaway Kubernetes in Docker with Istio, as asked; " + K3S_EXPECTATION);
             }
             case "auto" -> {
                 if (dockerAnswers.getAsBoolean()) {
-                    return new Choice("k3s", "auto: a Docker engine answered, using a throwaway k3s cluster with Istio");
+                    return new Choice("k3s", "auto: a Docker engine answered, using a throwaway k3s cluster with Istio; "
+                            + K3S_EXPECTATION + ". If it cannot start, the lesson runs on the embedded mesh");
                 }
                 return new Choice("embedded", "auto: no Docker engine answered (" + dockerWhere + "), using the embedded mesh"
-                        + (options.reuse() ? "; --reuse applies to k3s only" : ""));
+                        + (options.reuse() ? "; --reuse applies to k3s only" : "")
+                        + ". For real Istio on k3s, start Docker and check that `docker info` works");
             }
             default -> throw new BackendException("unknown backend '" + name + "'; choose one of auto, embedded, k3s, kubeconfig");
         }
     }
 
-    /** Opens the chosen backend; for k3s this starts a cluster and installs Istio, which takes minutes. */
-    public static Backend open(Choice choice, Options options) {
+    /**
+     * Opens the chosen backend; for k3s this starts a cluster and installs Istio, which takes minutes.
+     * When {@code auto} chose k3s and the cluster cannot come up, {@code say} gets one paragraph on why
+     * and what to do, and the lesson runs on the embedded mesh, whose article says so.
+     */
+    public static Backend open(Choice choice, Options options, Consumer<String> say) {
+        return open(choice, options, say, K3sBackend::start);
+    }
+
+    static Backend open(Choice choice, Options options, Consumer<String> say, K3sStart k3s) {
         return switch (choice.backend()) {
-            case "embedded" -> new EmbeddedBackend(options.seed(), options.namespace() == null ? "default" : options.namespace());
-            case "k3s" -> K3sBackend.start(new K3sSettings(null, options.istioVersion(), options.namespace(),
-                    options.keep(), options.reuse(), null));
+            case "embedded" -> embedded(options, options.backend().equals("auto") ? choice.reason() : null);
+            case "k3s" -> {
+                K3sSettings settings = new K3sSettings(null, options.istioVersion(), options.namespace(), options.keep(), options.reuse(), null);
+                if (!options.backend().equals("auto")) yield k3s.start(settings);
+                try {
+                    yield k3s.start(settings);
+                } catch (RuntimeException e) {
+                    String why = firstLine(e.getMessage() == null ? e.toString() : e.getMessage());
+                    say.accept(fallbackParagraph(why));
+                    yield embedded(options, "the k3s cluster could not start: " + why);
+                }
+            }
             case "kubeconfig" -> KubeconfigBackend.connect(new KubeconfigBackend.Settings(options.kubeconfig(), options.context(),
                     options.namespace(), options.lesson(), options.keep()), RandomGenerator.getDefault());
             default -> throw new BackendException("unknown backend '" + choice.backend() + "'");
         };
+    }
+
+    private static EmbeddedBackend embedded(Options options, String fallbackReason) {
+        return new EmbeddedBackend(options.seed(), options.namespace() == null ? "default" : options.namespace(), fallbackReason);
+    }
+
+    /** The console paragraph when auto's k3s did not come up: what went wrong, what to do, what happens now. */
+    static String fallbackParagraph(String why) {
+        return "auto: the k3s cluster could not start, so this lesson runs on the embedded mesh instead. Why: " + why
+                + " To see the whole error, run with --backend k3s (it stops there, exit 2); to skip the attempt, use --backend embedded.";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
     /**

@@ -63,6 +63,6 @@ public final class LessonCommand implements Callable<Integer> {
                 options.context, options.keep, options.reuse, options.istioVersion, lessonId);
         Backends.Choice choice = Backends.choose(wanted, Backends::dockerAnswers, Backends.dockerWhere());
         out.println("backend: " + choice.reason() + (choice.backend().equals("embedded") ? "; seed " + seed : ""));
-        return Backends.open(choice, wanted);
+        return Backends.open(choice, wanted, out::println);
     }
 }

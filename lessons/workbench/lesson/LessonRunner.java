@@ -57,6 +57,7 @@ public final class LessonRunner {
         }
         LessonArticle article = new LessonArticle(lesson.id(), lesson.title().in(language).heading(), language,
                 options.out, options.manifests);
+        backend.fallbackReason().ifPresent(why -> article.notice(fallbackNotice(why, language)));
         if (backend.name().equals("embedded")) article.notice(embeddedNotice(lesson.id(), language));
         LessonRun run = new LessonRun(options, backend, article, manifests);
         StepError error = null;
@@ -164,5 +165,12 @@ public final class LessonRunner {
             Bookinfo 1.20.3 inside the JVM, not from a real cluster. On a machine with Docker, \
             `jbang %1$s@catalog --backend k3s` runs the same lesson on a throwaway k3s with real Istio, and \
             `--backend kubeconfig` runs it on your own cluster.""").formatted(lessonId);
+    }
+
+    /** Why {@code --backend auto} runs this lesson on the embedded mesh; the captured reason sits in a literal block, never read as markup. */
+    static String fallbackNotice(String why, Language language) {
+        return language.pick("`--backend auto` は k3s を使わず、組み込みメッシュで実行しました。理由:",
+                "`--backend auto` did not run this lesson on k3s but on the embedded mesh. Why:")
+                + "\n\n....\n" + why.replace("\n", " ") + "\n....";
     }
 }

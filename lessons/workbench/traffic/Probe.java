@@ -33,19 +33,31 @@ public final class Probe {
         return lines;
     }
 
-    /** {@code requests} GETs of {@code path} spread over {@code concurrency} callers; failures count as status 0. */
+    /**
+     * {@code requests} GETs of {@code path} spread over {@code concurrency} callers. A request that got no HTTP
+     * response at all (the client's transport failed, after its own retry) is not a page the mesh served, so it
+     * is never counted as a status: the run stops with a {@link TransportFailure} saying how many and why.
+     */
     public static Observations bulk(PageClient client, String path, Map<String, String> headers, int requests, int concurrency) {
         long start = System.nanoTime();
         concurrency = Math.max(1, Math.min(concurrency, requests));
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
-            List<Future<List<Observation>>> parts = new ArrayList<>();
+            List<Future<Share>> parts = new ArrayList<>();
             for (int c = 0; c < concurrency; c++) {
                 int share = requests / concurrency + (c < requests % concurrency ? 1 : 0);
                 parts.add(pool.submit(() -> sequential(client, path, headers, share)));
             }
             List<Observation> all = new ArrayList<>(requests);
-            for (Future<List<Observation>> part : parts) all.addAll(part.get());
+            int failed = 0;
+            String firstFailure = null;
+            for (Future<Share> part : parts) {
+                Share s = part.get();
+                all.addAll(s.pages());
+                failed += s.failed();
+                if (firstFailure == null) firstFailure = s.firstFailure();
+            }
+            if (failed > 0) throw new TransportFailure(failed, requests, firstFailure);
             return new Observations(all, java.time.Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -57,16 +69,30 @@ public final class Probe {
         }
     }
 
-    private static List<Observation> sequential(PageClient client, String path, Map<String, String> headers, int count) {
+    /** Requests that got no HTTP response: a failure of the way in (port-forward, connection), not of the mesh. */
+    public static final class TransportFailure extends IllegalStateException {
+        public TransportFailure(int failed, int sent, String first) {
+            super(failed + " of " + sent + " requests got no HTTP response (a transport failure, not a page status), "
+                    + "so this run measured nothing; the first: " + first);
+        }
+    }
+
+    /** What one caller saw: the pages that came back, and how many requests got none. */
+    private record Share(List<Observation> pages, int failed, String firstFailure) {}
+
+    private static Share sequential(PageClient client, String path, Map<String, String> headers, int count) {
         List<Observation> out = new ArrayList<>(count);
+        int failed = 0;
+        String first = null;
         for (int i = 0; i < count; i++) {
             try {
                 PageClient.Page page = client.get(path, headers);
                 out.add(Observation.fromPage(page.status(), page.body()));
             } catch (IOException e) {
-                out.add(new Observation(0, Observation.NONE, Observation.NONE, ""));
+                failed++;
+                if (first == null) first = e.getMessage() == null ? e.toString() : e.getMessage();
             }
         }
-        return out;
+        return new Share(out, failed, first);
     }
 }

@@ -45,14 +45,21 @@ public final class EmbeddedBackend implements Backend {
     private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private final Map<String, List<Running>> podsByDeployment = new LinkedHashMap<>();
     private final Map<String, KubeService> services = new LinkedHashMap<>();
+    private final String fallbackReason;
 
     private record Running(Pod pod, PodServer server) {}
 
-    public EmbeddedBackend(long seed, String namespace) {
+    public EmbeddedBackend(long seed, String namespace) { this(seed, namespace, null); }
+
+    /** @param fallbackReason why {@code --backend auto} runs here instead of on k3s (see {@link Backend#fallbackReason()}); null when asked for */
+    public EmbeddedBackend(long seed, String namespace, String fallbackReason) {
         this.mesh = new Mesh(seed);
         this.namespace = namespace;
         this.names = new SplittableRandom(seed);
+        this.fallbackReason = fallbackReason;
     }
+
+    @Override public Optional<String> fallbackReason() { return Optional.ofNullable(fallbackReason); }
 
     public Mesh mesh() { return mesh; }
 

@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
  * resource requests cut from 500m CPU / 2 GiB to sizes that fit a laptop.
  */
 public final class IstioHelmCharts {
-    public static final String REPO = "https://istio-release.storage.googleapis.com/charts";
+    public static final String REPO = K3sSettings.ISTIO_CHART_REPO;
     /** The Helm controller in k3s watches HelmChart resources here; the charts install into {@link #ISTIO_NAMESPACE}. */
     public static final String HELM_NAMESPACE = "kube-system";
     public static final String ISTIO_NAMESPACE = "istio-system";

@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import workbench.backend.BackendException;
-import workbench.backend.kubeconfig.Applier;
-import workbench.backend.kubeconfig.Diagnostics;
-import workbench.backend.kubeconfig.PodProblems;
-import workbench.backend.kubeconfig.Readiness;
-import workbench.backend.kubeconfig.Waiter;
+import workbench.backend.cluster.Applier;
+import workbench.backend.cluster.Diagnostics;
+import workbench.backend.cluster.PodProblems;
+import workbench.backend.cluster.Readiness;
+import workbench.backend.cluster.Waiter;
 
 /**
  * Installs Istio into a fresh k3s through its Helm controller: applies the {@link IstioHelmCharts}

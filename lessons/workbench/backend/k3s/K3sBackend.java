@@ -9,11 +9,11 @@ import java.util.function.LongSupplier;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.utility.TestcontainersConfiguration;
 import workbench.backend.BackendException;
-import workbench.backend.kubeconfig.ClusterBackend;
-import workbench.backend.kubeconfig.ClusterMesh;
-import workbench.backend.kubeconfig.NamespacePolicy;
-import workbench.backend.kubeconfig.PhaseClock;
-import workbench.backend.kubeconfig.Waiter;
+import workbench.backend.cluster.ClusterBackend;
+import workbench.backend.cluster.ClusterMesh;
+import workbench.backend.cluster.NamespacePolicy;
+import workbench.backend.cluster.PhaseClock;
+import workbench.backend.cluster.Waiter;
 
 /**
  * A throwaway Kubernetes: k3s in a Docker container, with real Istio installed by k3s's Helm

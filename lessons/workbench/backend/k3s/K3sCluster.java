@@ -35,13 +35,13 @@ final class K3sCluster implements AutoCloseable {
     }
 
     static K3sCluster start(K3sSettings settings) {
+        // K3sContainer's constructor already sets the server command (server --disable=traefik
+        // --tls-san=<docker host>), privileged mode and the wait for a ready node; nothing here repeats it
         K3sContainer container = new K3sContainer(DockerImageName.parse(settings.image()));
-        List<String> command = K3sSettings.serverCommand(container.getHost());
         // Testcontainers removes a container that fails to start before rethrowing, so its log must be
         // collected while it runs to be shown afterwards
         LogTail startLog = new LogTail(30);
-        container.withCommand(command.toArray(String[]::new))
-                .withStartupTimeout(START_TIMEOUT)
+        container.withStartupTimeout(START_TIMEOUT)
                 .withReuse(settings.reuse())
                 .withLogConsumer(startLog);
         Instant before = Instant.now();

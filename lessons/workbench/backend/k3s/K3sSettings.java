@@ -1,7 +1,6 @@
 package workbench.backend.k3s;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Pattern;
 import workbench.backend.BackendException;
 
@@ -16,10 +15,17 @@ import workbench.backend.BackendException;
  * @param stateDir     where the kubeconfig of a kept cluster is written
  */
 public record K3sSettings(String image, String istioVersion, String namespace, boolean keep, boolean reuse, Path stateDir) {
-    /** Kubernetes 1.33 is within Istio 1.28's supported 1.30–1.34, and native sidecars are on by default there. */
-    public static final String DEFAULT_IMAGE = "rancher/k3s:v1.33.5-k3s1";
-    /** The newest Istio 1.28 patch release when this was written. */
+    // The pinned pair, chosen together (K3sSettingsTest checks they fit):
+    // - Istio: the newest 1.28 patch release when this was written, installed from its official Helm chart repository.
+    // - Kubernetes: Istio 1.28 supports 1.30 to 1.34 (istio.io, "Supported Releases"; istioctl 1.28.10 refuses below
+    //   1.30: MinK8SVersion = 30 in istioctl/pkg/install/k8sversion/version.go). 1.33 sits inside that range, with
+    //   room on both sides, and has native sidecars on by default.
     public static final String DEFAULT_ISTIO_VERSION = "1.28.10";
+    public static final String ISTIO_CHART_REPO = "https://istio-release.storage.googleapis.com/charts";
+    public static final String DEFAULT_IMAGE = "rancher/k3s:v1.33.5-k3s1";
+    /** The Kubernetes minor versions Istio 1.28 supports, oldest and newest. */
+    public static final int OLDEST_SUPPORTED_MINOR = 30;
+    public static final int NEWEST_SUPPORTED_MINOR = 34;
     public static final String DEFAULT_NAMESPACE = "default";
     private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
 
@@ -39,13 +45,8 @@ public record K3sSettings(String image, String istioVersion, String namespace, b
 
     public static K3sSettings defaults() { return new K3sSettings(null, null, null, false, false, null); }
 
-    /**
-     * The k3s server command. It repeats what Testcontainers' K3sContainer sets by default (Traefik disabled,
-     * the Docker host as extra TLS name), because {@code withCommand} replaces that default as a whole.
-     */
-    public static List<String> serverCommand(String dockerHost) {
-        return List.of("server", "--disable=traefik", "--tls-san=" + dockerHost);
-    }
+    /** The Kubernetes minor version of the image: 33 for "v1.33.5-k3s1". */
+    public int kubernetesMinor() { return Integer.parseInt(kubernetesVersionOfImage().split("\\.")[1]); }
 
     /** "v1.33.5" from the image tag "v1.33.5-k3s1". */
     public String kubernetesVersionOfImage() {

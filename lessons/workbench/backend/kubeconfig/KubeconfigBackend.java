@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import workbench.backend.BackendException;
+import workbench.backend.cluster.ClusterBackend;
+import workbench.backend.cluster.ClusterMesh;
+import workbench.backend.cluster.NamespacePolicy;
+import workbench.backend.cluster.PhaseClock;
+import workbench.backend.cluster.Waiter;
 
 /**
  * The user's own cluster, reached through a kubeconfig context, with Istio already installed. The

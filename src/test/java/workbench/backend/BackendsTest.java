@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
@@ -22,14 +24,59 @@ class BackendsTest {
     void autoTakesK3sWhenDockerAnswers() {
         Backends.Choice c = Backends.choose(Backends.Options.of("auto", 1), DOCKER, WHERE);
         assertThat(c.backend()).isEqualTo("k3s");
-        assertThat(c.reason()).startsWith("auto: a Docker engine answered");
+        assertThat(c.reason()).startsWith("auto: a Docker engine answered")
+                .as("the console's first line says what a first k3s run costs").contains("about 1 GB", "5–15 min");
+    }
+
+    /** What Testcontainers' start reports when the engine refuses privileged containers (ContainerFailures' first line), then the log. */
+    private static final String REFUSED = "Could not start the k3s cluster (rancher/k3s:v1.33.5-k3s1): the Docker engine refused "
+            + "or limited a privileged container; use a rootful Docker engine, or --backend kubeconfig.\n"
+            + "Last lines the container logged:\n  | <cgroup> operation not permitted";
+    private static final Backends.K3sStart REFUSING = settings -> { throw new BackendException(REFUSED); };
+
+    @Test
+    void autoRunsOnEmbeddedWhenK3sCannotStartAndSaysWhyInOneParagraph() {
+        Backends.Options o = Backends.Options.of("auto", 7);
+        List<String> said = new ArrayList<>();
+        try (Backend b = Backends.open(Backends.choose(o, DOCKER, WHERE), o, said::add, REFUSING)) {
+            assertThat(b).isInstanceOf(EmbeddedBackend.class);
+            assertThat(b.stamp()).containsEntry("seed", "7");
+            assertThat(said).singleElement().asString()
+                    .startsWith("auto: the k3s cluster could not start, so this lesson runs on the embedded mesh instead.")
+                    .contains("refused or limited a privileged container", "--backend kubeconfig", "--backend k3s", "--backend embedded")
+                    .doesNotContain("\n");
+            assertThat(b.fallbackReason()).as("for the article: the first line of the reason, not the log")
+                    .hasValueSatisfying(why -> assertThat(why)
+                            .startsWith("the k3s cluster could not start: Could not start the k3s cluster (rancher/k3s:v1.33.5-k3s1)")
+                            .contains("privileged container").doesNotContain("<cgroup>"));
+        }
+    }
+
+    @Test
+    void explicitK3sThatCannotStartFailsWithTheWholeReason() {
+        Backends.Options o = Backends.Options.of("k3s", 1);
+        assertThatThrownBy(() -> Backends.open(Backends.choose(o, DOCKER, WHERE), o, line -> { throw new AssertionError(line); }, REFUSING))
+                .isInstanceOf(BackendException.class).hasMessage(REFUSED);
+    }
+
+    @Test
+    void autoWithoutDockerPutsItsReasonInTheArticle() {
+        Backends.Options o = Backends.Options.of("auto", 1);
+        Backends.Choice c = Backends.choose(o, NO_DOCKER, WHERE);
+        try (Backend b = Backends.open(c, o, line -> {}, settings -> { throw new AssertionError("k3s must not start"); })) {
+            assertThat(b.fallbackReason()).contains(c.reason());
+        }
+        try (Backend b = Backends.open(c, Backends.Options.of("embedded", 1), line -> {})) {
+            assertThat(b.fallbackReason()).as("embedded as asked needs no explanation").isEmpty();
+        }
     }
 
     @Test
     void autoFallsBackToEmbeddedWithTheReasonOnOneLine() {
         Backends.Choice c = Backends.choose(Backends.Options.of("auto", 1), NO_DOCKER, WHERE);
         assertThat(c.backend()).isEqualTo("embedded");
-        assertThat(c.reason()).isEqualTo("auto: no Docker engine answered (" + WHERE + "), using the embedded mesh");
+        assertThat(c.reason()).isEqualTo("auto: no Docker engine answered (" + WHERE + "), using the embedded mesh. "
+                + "For real Istio on k3s, start Docker and check that `docker info` works");
         assertThat(c.reason()).doesNotContain("\n");
     }
 
@@ -74,18 +121,18 @@ class BackendsTest {
     @Test
     void reuseWithoutDockerIsMentionedAsK3sOnly() {
         Backends.Options o = new Backends.Options("auto", 1, null, null, null, false, true, null, null);
-        assertThat(Backends.choose(o, NO_DOCKER, WHERE).reason()).endsWith("; --reuse applies to k3s only");
+        assertThat(Backends.choose(o, NO_DOCKER, WHERE).reason()).contains("; --reuse applies to k3s only");
     }
 
     @Test
     void embeddedIsOpenedWithSeedAndNamespace() {
         Backends.Options o = new Backends.Options("embedded", 42, "lesson-ns", null, null, false, false, null, null);
-        try (Backend b = Backends.open(Backends.choose(o, MUST_NOT_ASK, WHERE), o)) {
+        try (Backend b = Backends.open(Backends.choose(o, MUST_NOT_ASK, WHERE), o, line -> {})) {
             assertThat(b).isInstanceOf(EmbeddedBackend.class);
             assertThat(b.namespace()).isEqualTo("lesson-ns");
             assertThat(b.stamp()).containsEntry("seed", "42");
         }
-        try (Backend b = Backends.open(new Backends.Choice("embedded", ""), Backends.Options.of("embedded", 1))) {
+        try (Backend b = Backends.open(new Backends.Choice("embedded", ""), Backends.Options.of("embedded", 1), line -> {})) {
             assertThat(b.namespace()).isEqualTo("default");
         }
     }

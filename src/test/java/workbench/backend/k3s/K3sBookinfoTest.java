@@ -7,34 +7,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIf;
 import workbench.backend.PageClient;
 import workbench.backend.PodStatus;
 import workbench.manifest.Manifests;
+import workbench.testing.StartsK3s;
 
 /**
  * The real thing: k3s in Docker, Istio installed by the Helm controller, Bookinfo from manifests/.
- * Runs only where a Docker engine answers (and allows privileged containers); skipped elsewhere, with the reason shown.
+ * Runs only with {@code mvn test -Pk3s}, on Docker that allows privileged containers.
  * Takes several minutes and about 1 GB of downloads on a first run.
  */
-@EnabledIf(value = "dockerAnswers", disabledReason = K3sBookinfoTest.SKIP_REASON)
+@StartsK3s
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class K3sBookinfoTest {
-    static final String SKIP_REASON = "no Docker engine here: k3s tests need Docker with privileged containers";
     private static final Path MANIFESTS = Path.of(System.getProperty("workbench.root", "."), "manifests");
     private K3sBackend backend;
 
     @BeforeAll
     void startCluster() {
-        Assumptions.assumeTrue(dockerAnswers(), SKIP_REASON);
         backend = K3sBackend.start(K3sSettings.defaults());
     }
 
@@ -42,9 +39,6 @@ class K3sBookinfoTest {
     void removeCluster() {
         if (backend != null) backend.close();
     }
-
-    /** The lessons' own check, bounded in time, so a DOCKER_HOST that never answers cannot hang the suite. */
-    static boolean dockerAnswers() { return workbench.backend.Backends.dockerAnswers(); }
 
     @Test
     @Order(1)

@@ -9,21 +9,27 @@ import workbench.backend.BackendException;
 
 class K3sSettingsTest {
 
+    /** istio.io "Supported Releases": Istio 1.28 supports Kubernetes 1.30 to 1.34 (istioctl 1.28.10: MinK8SVersion = 30). */
     @Test
-    void defaultsPickAKubernetesVersionIstio128Supports() {
+    void thePinnedK3sImageAndIstioChartFitTogether() {
         K3sSettings s = K3sSettings.defaults();
         assertThat(s.image()).matches("rancher/k3s:v1\\.\\d+\\.\\d+-k3s\\d+");
-        int minor = Integer.parseInt(s.kubernetesVersionOfImage().split("\\.")[1]);
-        assertThat(minor).as("Istio 1.28 supports Kubernetes 1.30 to 1.34").isBetween(30, 34);
-        assertThat(s.istioVersion()).startsWith("1.28.");
+        assertThat(s.istioVersion()).matches("1\\.28\\.\\d+");
+        assertThat(K3sSettings.OLDEST_SUPPORTED_MINOR).isEqualTo(30);
+        assertThat(K3sSettings.NEWEST_SUPPORTED_MINOR).isEqualTo(34);
+        assertThat(s.kubernetesMinor()).as("the k3s image's Kubernetes is one Istio 1.28 supports")
+                .isBetween(K3sSettings.OLDEST_SUPPORTED_MINOR, K3sSettings.NEWEST_SUPPORTED_MINOR);
+        assertThat(IstioHelmCharts.base(s.istioVersion()).path("spec").path("repo").asText())
+                .isEqualTo("https://istio-release.storage.googleapis.com/charts");
+        assertThat(IstioHelmCharts.istiod(s.istioVersion()).path("spec").path("version").asText()).isEqualTo(s.istioVersion());
         assertThat(s.namespace()).isEqualTo("default");
         assertThat(s.stateDir()).isNotNull();
     }
 
     @Test
-    void serverCommandRepeatsTheModuleDefaultsWithTraefikDisabled() {
-        assertThat(K3sSettings.serverCommand("localhost"))
-                .containsExactly("server", "--disable=traefik", "--tls-san=localhost");
+    void anImageOutsideTheSupportedRangeIsSeenAsSuch() {
+        assertThat(new K3sSettings("rancher/k3s:v1.29.9-k3s1", null, null, false, false, Path.of("x")).kubernetesMinor())
+                .isLessThan(K3sSettings.OLDEST_SUPPORTED_MINOR);
     }
 
     @Test

@@ -1,0 +1,229 @@
+package workbench.backend.cluster;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import workbench.backend.Applied;
+import workbench.backend.BackendException;
+import workbench.backend.PageClient;
+import workbench.backend.PodStatus;
+import workbench.manifest.Document;
+
+/**
+ * The lesson operations of a real cluster with Istio, shared by the k3s and kubeconfig backends:
+ * deploy and wait for sidecar-injected pods, apply Istio config and wait until the sidecars show it,
+ * delete, and send traffic from inside the mesh (fortio exec, productpage port-forward).
+ */
+public final class ClusterMesh implements AutoCloseable {
+    static final Duration NAMESPACE_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration FORTIO_TIMEOUT = Duration.ofSeconds(60);
+    /** Pods end within their 30 s grace period; anything listed after twice that is held by something else. */
+    static final Duration DELETE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KubernetesClient client;
+    private final NamespacePolicy policy;
+    private final Waiter waiter;
+    private final PhaseClock clock;
+    private final Duration deployTimeout;
+    private final Applier applier;
+    private final PodExec exec;
+    private final Map<String, Document> applied = new LinkedHashMap<>();
+    private PortForwardPageClient pageClient;
+
+    public ClusterMesh(KubernetesClient client, NamespacePolicy policy, Waiter waiter, PhaseClock clock, Duration deployTimeout) {
+        this.client = client;
+        this.policy = policy;
+        this.waiter = waiter;
+        this.clock = clock;
+        this.deployTimeout = deployTimeout;
+        this.applier = new Applier(client, policy);
+        this.exec = new PodExec(client);
+    }
+
+    public String namespace() { return policy.namespace(); }
+
+    public Map<String, String> namespaceLabels() {
+        Namespace ns = client.namespaces().withName(namespace()).get();
+        return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(ns.getMetadata().getLabels());
+    }
+
+    /** The Istio config, services and pods of the namespace, read back from the API server. */
+    public workbench.mesh.MeshSnapshot snapshot() { return ClusterSnapshot.read(client, namespace()); }
+
+    public KubernetesClient client() { return client; }
+
+    /**
+     * Makes sure the namespace exists with {@code istio-injection=enabled}. On a cluster the workbench owns
+     * it creates or labels it; on the user's cluster it only checks, since it never changes what it did not create.
+     */
+    public void ensureNamespace() {
+        String ns = namespace();
+        Namespace current = client.namespaces().withName(ns).get();
+        if (policy.ownedCluster() || policy.namespaceCreated()) {
+            if (current == null) {
+                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)
+                        .addToLabels(Readiness.INJECTION_LABEL, "enabled")
+                        .addToLabels(NamespacePolicy.MANAGED_BY_LABEL, NamespacePolicy.MANAGED_BY)
+                        .endMetadata().build()).create();
+            } else if (!Readiness.injectionEnabled(current)) {
+                // only the injection label: the rest of a namespace that was already there stays as it was
+                client.namespaces().withName(ns).patch(PatchContext.of(PatchType.JSON_MERGE),
+                        "{\"metadata\":{\"labels\":{\"" + Readiness.INJECTION_LABEL + "\":\"enabled\"}}}");
+            }
+        } else if (current == null) {
+            throw new BackendException("namespace " + ns + " does not exist (any more); rerun without --namespace to get a fresh one");
+        } else if (!Readiness.injectionEnabled(current)) {
+            throw new BackendException("namespace " + ns + " is not labelled " + Readiness.INJECTION_LABEL
+                    + "=enabled, so its pods would get no sidecar. The workbench does not change a namespace it did not create: run "
+                    + "`kubectl label namespace " + ns + " " + Readiness.INJECTION_LABEL + "=enabled` yourself, or omit --namespace.");
+        }
+        waiter.until(new Waiter.Wait("namespace " + ns + " to be labelled " + Readiness.INJECTION_LABEL + "=enabled",
+                NAMESPACE_TIMEOUT,
+                () -> Readiness.injectionEnabled(client.namespaces().withName(ns).get()) ? Optional.empty()
+                        : Optional.of("label not visible yet"),
+                "check that you may create and label namespaces (`kubectl auth can-i patch namespaces`).",
+                null));
+    }
+
+    public void deploy(List<Document> workloads) {
+        clock.time("deploy", () -> {
+            ensureNamespace();
+            for (Document doc : workloads) applyOne(doc);
+            awaitWorkloads(workloads);
+        });
+    }
+
+    private String applyOne(Document doc) {
+        if (doc.kind().equals("Namespace") && doc.name().equals(namespace())) return Applied.UNCHANGED; // ensureNamespace made it
+        String verb = applier.apply(doc);
+        applied.put(doc.kind() + "/" + doc.name(), doc);
+        return verb;
+    }
+
+    private void awaitWorkloads(List<Document> docs) {
+        String ns = namespace();
+        List<String> deployments = docs.stream().filter(d -> d.kind().equals("Deployment")).map(Document::name).toList();
+        if (deployments.isEmpty()) return;
+        waiter.until(new Waiter.Wait(
+                "Deployments " + String.join(", ", deployments) + " in namespace " + ns
+                        + " to roll out, with every pod Running and its " + Readiness.PROXY + " sidecar ready",
+                deployTimeout,
+                () -> {
+                    List<String> pending = new ArrayList<>();
+                    for (String name : deployments) {
+                        Deployment d = client.apps().deployments().inNamespace(ns).withName(name).get();
+                        if (d == null) pending.add("Deployment " + name + ": not found");
+                        else Readiness.deploymentPending(d).ifPresent(pending::add);
+                    }
+                    for (Pod pod : client.pods().inNamespace(ns).list().getItems()) {
+                        if (Readiness.isTerminating(pod)) continue;
+                        PodProblems.hopeless(pod).ifPresent(reason -> { throw new BackendException(reason); });
+                        Readiness.podPending(pod).ifPresent(pending::add);
+                    }
+                    return pending.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", pending));
+                },
+                "the first run pulls the Bookinfo and Istio proxy images (about 1 GB; the three reviews images are the largest), "
+                        + "so on a slow network give it time and use --reuse afterwards. In the events below look for "
+                        + "ImagePullBackOff (network or registry), FailedScheduling with Insufficient memory/cpu (give Docker more), "
+                        + "or CrashLoopBackOff (see the log lines).",
+                () -> Diagnostics.gather(client, ns, p -> Readiness.podPending(p).isPresent())));
+    }
+
+    public List<PodStatus> pods() {
+        return client.pods().inNamespace(namespace()).list().getItems().stream()
+                .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+                .map(Readiness::status).toList();
+    }
+
+    /** Applies the documents and returns once every sidecar shows the Istio config (and new workloads are ready). */
+    public Applied apply(List<Document> config) {
+        long start = System.nanoTime();
+        ensureNamespace();
+        List<String> verbs = new ArrayList<>();
+        for (Document doc : config) verbs.add(applyOne(doc));
+        awaitWorkloads(config);
+        List<Document> istio = config.stream()
+                .filter(d -> d.kind().equals("VirtualService") || d.kind().equals("DestinationRule")).toList();
+        if (!istio.isEmpty()) new ConfigPropagation(client, namespace(), exec, waiter).await(istio);
+        return new Applied(Duration.ofNanos(System.nanoTime() - start), verbs);
+    }
+
+    /**
+     * Deletes the objects and waits, up to {@link #DELETE_TIMEOUT}, until the API server no longer lists them
+     * (a delete only starts termination: finalizers and graceful shutdown come first). What is still there
+     * afterwards is what {@link #existing} reports, so the lesson's cleanup check names it.
+     */
+    public void delete(List<Document> docs) {
+        for (Document doc : docs) {
+            applier.delete(doc);
+            applied.remove(doc.kind() + "/" + doc.name());
+        }
+        try {
+            waiter.until(new Waiter.Wait("the deleted objects to be gone from namespace " + namespace(), DELETE_TIMEOUT,
+                    () -> {
+                        List<String> left = existing(docs);
+                        return left.isEmpty() ? Optional.empty() : Optional.of("still listed: " + String.join(", ", left));
+                    },
+                    "an object held by a finalizer stays until its controller lets go: `kubectl get <kind> <name> -o yaml` shows "
+                            + "metadata.finalizers.",
+                    null));
+        } catch (BackendException stillThere) {
+            // not an error of the run: the caller asks existing() and reports by name what did not go
+        }
+    }
+
+    public List<String> existing(List<Document> docs) {
+        return docs.stream().filter(applier::exists).map(d -> d.kind() + "/" + d.name()).toList();
+    }
+
+    /** What {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints on stdout. */
+    public String fortioCurl(String url) {
+        Pod fortio = client.pods().inNamespace(namespace()).withLabel("app", "fortio").list().getItems().stream()
+                .filter(p -> !Readiness.isTerminating(p) && "Running".equals(p.getStatus().getPhase()))
+                .findFirst()
+                .orElseThrow(() -> new BackendException("no fortio pod is running in namespace " + namespace()
+                        + "; deploy manifests/fortio.yaml first"));
+        PodExec.Result r = exec.run(namespace(), fortio.getMetadata().getName(), "fortio", FORTIO_TIMEOUT,
+                "fortio", "curl", "-quiet", url);
+        return FortioOutput.parse(r.stdout(), r.stderr()).body();
+    }
+
+    /** A client whose requests reach productpage through a port-forward; its calls onwards pass its sidecar. */
+    public synchronized PageClient productPage() {
+        if (pageClient == null) pageClient = PortForwardPageClient.toProductPage(client, namespace());
+        return pageClient;
+    }
+
+    /**
+     * On the user's cluster: deletes the namespace when this run created it, else what this run created in it,
+     * unless {@code keep}. On a cluster the workbench owns nothing is deleted here (the cluster goes as a whole).
+     */
+    public void deleteCreated(boolean keep) {
+        if (keep || policy.ownedCluster()) return;
+        if (policy.mayDeleteNamespace(false)) {
+            client.namespaces().withName(namespace()).delete();
+            return;
+        }
+        for (String key : policy.createdNewestFirst()) {
+            Document doc = applied.get(key);
+            if (doc != null) applier.delete(doc);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pageClient != null) pageClient.close();
+        pageClient = null;
+    }
+}
