@@ -53,6 +53,9 @@ public final class ClusterMesh implements AutoCloseable {
 
     public String namespace() { return policy.namespace(); }
 
+    /** What this cluster's backend waited for and how long, for the run stamp. */
+    public Map<String, String> waitedEntries() { return waiter.stampEntries(); }
+
     public Map<String, String> namespaceLabels() {
         Namespace ns = client.namespaces().withName(namespace()).get();
         return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(ns.getMetadata().getLabels());

@@ -1,6 +1,8 @@
 package workbench.backend.cluster;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import workbench.backend.BackendException;
@@ -38,6 +40,9 @@ public final class Waiter {
 
     private final Clock clock;
     private final Duration interval;
+    /** Every wait that ended well, by what was waited for: how long in all and how often. */
+    private final Map<String, Duration> waited = new LinkedHashMap<>();
+    private final Map<String, Integer> times = new LinkedHashMap<>();
 
     public Waiter(Clock clock, Duration interval) {
         this.clock = clock;
@@ -64,7 +69,11 @@ public final class Waiter {
                 // an API call that failed once (connection reset, apiserver restarting) is a state, not a verdict
                 pending = Optional.of("could not check (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             }
-            if (pending.isEmpty()) return Duration.ofNanos(clock.nanos() - start);
+            if (pending.isEmpty()) {
+                Duration took = Duration.ofNanos(clock.nanos() - start);
+                recordWaited(w.what(), took);
+                return took;
+            }
             last = pending.get();
             if (clock.nanos() >= deadline) {
                 throw new BackendException("Timed out after " + human(w.timeout()) + " waiting for " + w.what() + ".\n"
@@ -78,6 +87,19 @@ public final class Waiter {
                 throw new BackendException("Interrupted while waiting for " + w.what() + " (still missing: " + last + ")", e);
             }
         }
+    }
+
+    private synchronized void recordWaited(String what, Duration took) {
+        waited.merge(what, took, Duration::plus);
+        times.merge(what, 1, Integer::sum);
+    }
+
+    /** "waited: the istiod Deployment in istio-system to be ready" → "12.3 s" (or "4.1 s over 3 waits"), in first-wait order. */
+    public synchronized LinkedHashMap<String, String> stampEntries() {
+        LinkedHashMap<String, String> out = new LinkedHashMap<>();
+        waited.forEach((what, took) -> out.put("waited: " + what, PhaseClock.format(took)
+                + (times.get(what) > 1 ? " over " + times.get(what) + " waits" : "")));
+        return out;
     }
 
     private static String diagnosticsOf(Wait w) {

@@ -96,6 +96,7 @@ public final class K3sBackend extends ClusterBackend {
         s.put("istio install", "Helm charts base, istiod (k3s Helm controller)");
         s.put("namespace", mesh.namespace());
         s.putAll(clock.stampEntries());
+        s.putAll(mesh.waitedEntries());
         return s;
     }
 

@@ -142,6 +142,7 @@ public final class KubeconfigBackend extends ClusterBackend {
         s.put("istio", istioVersion + (istioVersion.startsWith("1.28") ? "" : " (the lessons are written for 1.28)"));
         s.put("namespace", mesh.namespace());
         s.putAll(clock.stampEntries());
+        s.putAll(mesh.waitedEntries());
         return s;
     }
 

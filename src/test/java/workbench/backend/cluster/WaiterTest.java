@@ -80,4 +80,17 @@ class WaiterTest {
         assertThat(Waiter.human(Duration.ofSeconds(45))).isEqualTo("45 s");
         assertThat(Waiter.human(Duration.ofMinutes(15))).isEqualTo("15 min");
     }
+
+    @Test
+    void whatWasWaitedForIsKeptForTheRunStamp() {
+        waiter.until(new Waiter.Wait("istiod to be ready", Duration.ofMinutes(1), Optional::empty, "wait", null));
+        AtomicInteger calls = new AtomicInteger();
+        for (int i = 0; i < 2; i++) {
+            waiter.until(new Waiter.Wait("routes in every sidecar", Duration.ofMinutes(1),
+                    () -> calls.incrementAndGet() % 3 != 0 ? Optional.of("not yet") : Optional.empty(), "wait", null));
+        }
+        assertThat(waiter.stampEntries()).containsExactly(
+                java.util.Map.entry("waited: istiod to be ready", "0.0 s"),
+                java.util.Map.entry("waited: routes in every sidecar", "4.0 s over 2 waits"));
+    }
 }
