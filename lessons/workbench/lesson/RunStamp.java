@@ -73,17 +73,18 @@ final class RunStamp {
         };
     }
 
-    /** The label of a stamp key in a language; phase timings ("time: k3s start") and bulk runs ("bulk 1") by pattern. */
+    /** The label of a stamp key in a language; phase timings ("time: k3s start"), waits ("waited: …") and bulk runs ("bulk 1") by pattern. */
     static String label(String key, Language language) {
         if (language == Language.EN) return key;
         if (key.startsWith("time: ")) return key.substring("time: ".length()) + " の所要時間";
+        if (key.startsWith("waited: ")) return key.substring("waited: ".length()) + " を待った時間";
         if (key.matches("bulk \\d+")) return "一括チェック " + key.substring("bulk ".length());
         return JA_LABELS.getOrDefault(key, key);
     }
 
     /** Whether a key has a label of its own in Japanese (not just the key shown as is). */
     static boolean hasJapaneseLabel(String key) {
-        return key.startsWith("time: ") || key.matches("bulk \\d+") || JA_LABELS.containsKey(key);
+        return key.startsWith("time: ") || key.startsWith("waited: ") || key.matches("bulk \\d+") || JA_LABELS.containsKey(key);
     }
 
     private void add(String key, String value) {

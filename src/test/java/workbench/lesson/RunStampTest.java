@@ -64,5 +64,6 @@ class RunStampTest {
         assertThat(keys).contains("emulates", "seed", "k3s image", "istio install", "context");
         assertThat(keys).allSatisfy(k -> assertThat(RunStamp.hasJapaneseLabel(k)).as("Japanese label for stamp key '%s'", k).isTrue());
         assertThat(RunStamp.label("time: k3s start", Language.JA)).isEqualTo("k3s start の所要時間");
+        assertThat(RunStamp.label("waited: istiod ready", Language.JA)).isEqualTo("istiod ready を待った時間");
     }
 }
