@@ -57,7 +57,9 @@ public final class Browser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL); // carries the DevTools Network events: every request the page made
         options.setCapability("goog:loggingPrefs", logs);
-        return new Browser(new ChromeDriver(service, options), profile);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.get("about:blank"); // leave the browser's start page before any page under test
+        return new Browser(driver, profile);
     }
 
     /** Loads a file at desktop width, with the logs of earlier pages drained first. */
@@ -98,9 +100,10 @@ public final class Browser implements AutoCloseable {
                 try {
                     JsonNode message = JSON.readTree(e.getMessage()).path("message");
                     JsonNode params = message.path("params");
-                    // chrome:// documents are the browser's own (its start page), not the page under test
+                    // chrome://, chrome-untrusted://, chrome-search:// documents are the browser's own (its new-tab
+                    // page, which may still be loading), not the page under test
                     if (message.path("method").asText().equals("Network.requestWillBeSent")
-                            && !params.path("documentURL").asText().startsWith("chrome:")) {
+                            && !params.path("documentURL").asText().startsWith("chrome")) {
                         requested.add(params.path("request").path("url").asText());
                     }
                 } catch (IOException ex) {
