@@ -8,6 +8,7 @@ import static workbench.article.Passage.en;
 import static workbench.article.Passage.ja;
 
 import java.util.List;
+import workbench.lesson.CanaryPlan;
 import workbench.lesson.Lesson;
 
 /**
@@ -152,27 +153,101 @@ public class Lesson03TrafficManagement {
                     Edit the weights, to 50/50 say, and run again: the verdict follows the new values.
                     The check is an exact binomial test that fails a correct mesh at most once in a million runs."""))
 
+            .canary(CanaryPlan.expectPromotion("reviews", "v1", "v3", List.of(10, 20, 50)),
+                ja("カナリアを段階的に進める: 健全な v3 は 100% まで昇格する", """
+                    実際のリリースでは、新しいバージョンへの割合を一度に上げず、少しずつ上げながら様子を見ます。
+                    ここでは Flagger のカナリア解析と同じ手順を自動で行います。
+
+                    . v3 の weight を 10% にした VirtualService を適用する
+                    . 一定量のトラフィックを流し、v3 の Pod のサイドカーが記録したメトリクス
+                      (`istio_requests_total` と `istio_request_duration_milliseconds`、`reporter="destination"`)を読む
+                    . ゲートをすべて満たせば次の段階(20% → 50%)へ進み、最後の段階も満たせば 100% にする(昇格)
+                    . どれかが満たされなければ weight をそのまま保ち、失敗回数を 1 つ増やす。失敗回数がしきい値に達したら 0% に戻す(切り戻し)
+
+                    ゲートは Flagger の 2 つ(成功率と P99)に加えて、同じ時間帯の v1 との比較を 2 つ行います。
+                    v1 と比べることで、負荷が高いときに両方が遅くなっただけなのか、v3 だけが悪いのかを区別できます。
+                    メトリクスは Prometheus を入れなくても、各 Pod の `:15020/stats/prometheus` から直接読めます。"""),
+                en("Step the canary up: a healthy v3 is promoted to 100%", """
+                    A real release does not hand the new version its full share at once; it raises the share a little at a time and watches.
+                    This step runs Flagger's canary analysis, the same procedure, automatically:
+
+                    . apply a VirtualService that gives v3 weight 10%
+                    . send a fixed amount of traffic, then read the metrics that the v3 pods' sidecars recorded
+                      (`istio_requests_total` and `istio_request_duration_milliseconds`, `reporter="destination"`)
+                    . when every gate holds, move to the next step (20%, then 50%); when the last one holds too, send 100% (promotion)
+                    . when any gate fails, keep the weight and count one failed check; when the count reaches the threshold, go back to 0% (rollback)
+
+                    Besides Flagger's two gates, success rate and P99, two more compare v3 with v1 over the same interval.
+                    The comparison tells a v3 that is itself worse apart from a busy moment that slows both versions.
+                    No Prometheus is needed: each pod serves its metrics on `:15020/stats/prometheus`."""))
+
+            .checkSplit(
+                ja("昇格後の割合を確かめる", """
+                    解析は最後に v3 を 100% にする VirtualService を適用しました。
+                    まとめてリクエストを送り、すべてが v3 に届くことを確かめます。"""),
+                en("Check the split after promotion", """
+                    The analysis ended by applying a VirtualService that sends 100% to v3.
+                    Send many requests and confirm that every one reaches v3."""))
+
+            .apply("reviews-v1-only.yaml",
+                ja("v1 に戻して、もう一度リリースをやり直す", """
+                    次は、問題を抱えた v3 をリリースしてしまう場面を試します。
+                    まず reviews を v1 だけに戻し、リリース前の状態にします。"""),
+                en("Back to v1 for a second release", """
+                    Next, try releasing a v3 that has a problem.
+                    First send all of reviews back to v1, as before the release."""))
+
+            .apply("ratings-delay-reviews-v3.yaml",
+                ja("v3 だけを遅くする障害を入れる", """
+                    ratings の VirtualService に `fault.delay` を入れ、`sourceLabels` で呼び出し元を
+                    `app: reviews`・`version: v3` の Pod に限ります。
+                    v3 から ratings への呼び出しだけが 0.7 秒遅れ、v1 と v2 には影響しません。
+                    本物のクラスタにもそのまま適用できる、Istio の設定だけで作った「遅い新バージョン」です。"""),
+                en("Inject a fault that slows only v3", """
+                    Put a `fault.delay` into a VirtualService for ratings, and limit it with `sourceLabels` to callers
+                    labelled `app: reviews` and `version: v3`.
+                    Only v3's calls to ratings wait 0.7 s; v1 and v2 are untouched.
+                    It is a slow new version made from Istio configuration alone, and it applies to a real cluster as it is."""))
+
+            .canary(CanaryPlan.expectRollback("reviews", "v1", "v3", List.of(10, 20, 50)),
+                ja("遅い v3 はゲートで止まり、0% に切り戻される", """
+                    同じ解析をもう一度実行します。
+                    10% の段階で v3 の P99 と v1 との遅延比較が不合格になり、weight は 10% のまま保たれます。
+                    次のインターバルでも不合格なら失敗回数がしきい値の 2 に達し、v3 の weight を 0 に戻します。"""),
+                en("The slow v3 is stopped by the gates and rolled back to 0%", """
+                    Run the same analysis again.
+                    At 10%, v3's P99 and the latency comparison with v1 fail, and the weight stays at 10%.
+                    If the next interval fails as well, the failed checks reach the threshold of 2 and v3's weight goes back to 0."""))
+
+            .checkSplit(
+                ja("切り戻し後の割合を確かめる", """
+                    まとめてリクエストを送り、100% が v1 に戻ったこと(v3 へは 1 件も届かないこと)を確かめます。"""),
+                en("Check the split after the rollback", """
+                    Send many requests and confirm that 100% is back on v1: not one reaches v3."""))
+
             .explain(
-                ja("カナリアリリースの進め方", """
-                    実際のリリースでは、新しいバージョンへの割合を段階的に上げていきます。
+                ja("切り戻しが kubectl apply 1 回で済む理由", """
+                    v3 の Pod は切り戻しの間も動き続けています。変わったのは「どの Pod にどれだけ送るか」という
+                    VirtualService の weight だけです。istiod は新しい VirtualService を各サイドカーに配り、
+                    次のリクエストからは新しい weight でくじが引かれます。Pod の再作成もイメージの取り直しも要りません。
 
-                    . まず 10% 程度を新バージョンに流し、エラー率や応答時間を監視する
-                    . 問題がなければ 20% → 50% → 100% と weight を書き換えていく
-                    . 問題が見つかったら、新バージョンの weight をすぐ 0 に戻す(VirtualService を 1 回適用するだけで済む)
+                    Deployment のローリングアップデートで戻す場合は、古いイメージで Pod を作り直し、
+                    起動と readiness を待ちながら順に入れ替えるので、戻り切るまで問題のある Pod にもリクエストが届きます。
+                    また比率は Pod 数で決まるので、「10% だけ」のような細かい調整もできません。
 
-                    Deployment のローリングアップデートは Pod を順に入れ替えるので、旧バージョンと新バージョンの比率は
-                    Pod 数で決まり、途中で止めても細かく調整できません。
-                    Istio の重み付きルーティングなら、旧版と新版を並べて動かしたまま、Pod 数とは関係なく好きな比率でトラフィックを分けられます。"""),
-                en("How a canary release proceeds", """
-                    A real release raises the new version's share step by step.
+                    VirtualService はサービスのトラフィックの配分を 1 つのオブジェクトで表しているので、
+                    `kubectl apply -f reviews-canary-0.yaml` の 1 回で、配分全体が一度に元に戻ります。"""),
+                en("Why a rollback is one kubectl apply", """
+                    The v3 pods keep running through the rollback. The only thing that changes is the VirtualService's weights:
+                    how much traffic goes to which pods. istiod pushes the new VirtualService to every sidecar, and the next
+                    request is drawn with the new weights. No pod is recreated and no image pulled.
 
-                    . send about 10% to the new version and watch its error rate and latency
-                    . if all is well, rewrite the weights: 20%, then 50%, then 100%
-                    . if something goes wrong, set the new version's weight back to 0 at once (one VirtualService apply)
+                    Rolling a Deployment back means recreating pods from the old image and swapping them one by one while each
+                    starts and turns ready; until the swap is done, the bad pods still get requests. The ratio follows the pod
+                    count, too, so a share like 10% cannot be set.
 
-                    A Deployment's rolling update replaces pods one by one, so the old-to-new ratio follows the pod count
-                    and cannot be tuned finely part-way.
-                    Istio's weighted routing keeps both versions running and splits traffic in any ratio, whatever the pod counts."""))
+                    A VirtualService holds a service's whole traffic split in one object, so a single
+                    `kubectl apply -f reviews-canary-0.yaml` puts the whole split back at once."""))
 
             .cleanup(
                 ja("後片付け", """

@@ -87,6 +87,9 @@ public final class LessonArticle {
 
     public void chart(String caption, List<BarChart.Bar> bars) { body.html(BarChart.svg(caption, bars, language)); }
 
+    /** A figure the workbench drew itself (inline SVG, escaped by its maker). */
+    public void figure(String svg) { body.html(svg); }
+
     public void mark(boolean passed, String text) {
         String cls = passed ? "pass" : "fail";
         String label = passed ? language.pick("✔ 合格", "✔ pass") : language.pick("✘ 不合格", "✘ fail");

@@ -61,6 +61,13 @@ public interface Backend extends AutoCloseable {
     /** Which of the objects named by {@code docs} still exist, as "Kind/name". */
     List<String> existing(List<Document> docs);
 
+    /**
+     * The pod's Istio metrics in Prometheus text format, as its merged-metrics endpoint {@code :15020/stats/prometheus}
+     * serves them ({@code istio_requests_total}, {@code istio_request_duration_milliseconds}, ...). The pod must
+     * have an istio-proxy.
+     */
+    String podMetrics(String pod);
+
     /** The body that {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints. */
     String fortioCurl(String url);
 

@@ -57,6 +57,12 @@ public final class Lesson {
     /** A bulk run whose reviews split is tested against what the VirtualService in force asks for. */
     public Lesson checkSplit(Passage ja, Passage en) { return add(new SplitCheck(new Bilingual(ja, en))); }
 
+    /**
+     * A canary analysis with Flagger's semantics: each step's weight applied from {@code <service>-canary-<weight>.yaml},
+     * traffic sent, the gates run on the sidecars' metrics; checks that it ends as the plan expects.
+     */
+    public Lesson canary(CanaryPlan plan, Passage ja, Passage en) { return add(new CanaryAnalysis(new Bilingual(ja, en), plan)); }
+
     /** Deletes all the lesson created and checks it is gone. */
     public Lesson cleanup(Passage ja, Passage en) { return add(new Cleanup(new Bilingual(ja, en))); }
 

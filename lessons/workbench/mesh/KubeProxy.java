@@ -34,6 +34,6 @@ final class KubeProxy implements Outbound {
         synchronized (random) {
             chosen = endpoints.get(random.nextInt(endpoints.size()));
         }
-        return upstream.send(chosen, request, timeout);
+        return upstream.send(caller, chosen, request, timeout);
     }
 }

@@ -7,7 +7,8 @@ import java.util.function.UnaryOperator;
 public final class Mesh {
     private final Registry registry = new Registry();
     private final AtomicReference<MeshConfig> config = new AtomicReference<>(MeshConfig.EMPTY);
-    private final Upstream upstream = new Upstream();
+    private final MeshTelemetry telemetry = new MeshTelemetry(registry);
+    private final Upstream upstream = new Upstream(telemetry);
     private final long seed;
     private final java.util.Map<String, Sidecar> sidecars = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, Outbound> plainCallers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -21,6 +22,9 @@ public final class Mesh {
     public void update(UnaryOperator<MeshConfig> change) { config.updateAndGet(change); }
 
     public long seed() { return seed; }
+
+    /** The standard metrics every sidecar has recorded. */
+    public MeshTelemetry telemetry() { return telemetry; }
 
     /**
      * How {@code pod}'s application reaches other services: through its sidecar, or, for a pod the injector

@@ -24,7 +24,7 @@ final class Mirror {
 
     private Mirror() {}
 
-    static void fire(ClusterState state, Cluster cluster, MeshRequest request, Optional<Duration> timeout, Upstream upstream) {
+    static void fire(Pod caller, ClusterState state, Cluster cluster, MeshRequest request, Optional<Duration> timeout, Upstream upstream) {
         SENDERS.execute(() -> {
             List<Pod> healthy = state.healthy(cluster.endpoints());
             if (healthy.isEmpty()) return;
@@ -34,7 +34,7 @@ final class Mirror {
             try (ConnectionPool.Lease lease = state.pool().acquire(host.name(), deadline)) {
                 state.started(host);
                 try {
-                    MeshResponse r = upstream.send(host, request, limit);
+                    MeshResponse r = upstream.send(caller, host, request, limit);
                     state.record(host, r.status());
                 } catch (java.net.http.HttpTimeoutException | java.net.SocketTimeoutException e) {
                     state.record(host, 504);

@@ -30,11 +30,13 @@ final class Retrier {
     static final String RESET_PREFIX = "upstream connect error or disconnect/reset before headers. ";
     private static final long NONE = Long.MAX_VALUE;
 
+    private final Pod caller;
     private final Upstream upstream;
     private final RandomGenerator random;
     private final LongSupplier clock;
 
-    Retrier(Upstream upstream, RandomGenerator random, LongSupplier clock) {
+    Retrier(Pod caller, Upstream upstream, RandomGenerator random, LongSupplier clock) {
+        this.caller = caller;
         this.upstream = upstream;
         this.random = random;
         this.clock = clock;
@@ -42,7 +44,9 @@ final class Retrier {
 
     private enum Limit { APP, ROUTE, PER_TRY }
 
-    MeshResponse execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline) throws IOException {
+    /** Runs the tries; {@code tried} hears of each host a try goes to (the last one is the destination the caller reports). */
+    MeshResponse execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline,
+                         java.util.function.Consumer<Pod> tried) throws IOException {
         long start = clock.getAsLong();
         long routeDeadline = f.timeout().filter(d -> !d.isZero()).map(d -> start + d.toNanos()).orElse(NONE);
         Optional<Duration> perTry = f.retry().effectivePerTryTimeout(f.timeout());
@@ -60,6 +64,7 @@ final class Retrier {
                 Pod host = cluster.choose(healthy, f.hash().value(), attempted, policy.previousHosts(),
                         policy.hostSelectionMaxAttempts());
                 attempted.add(host.name());
+                tried.accept(host);
                 long tryStart = clock.getAsLong();
                 long tryDeadline = perTry.map(d -> tryStart + d.toNanos()).orElse(NONE);
                 Limit limit = Limit.APP;
@@ -151,7 +156,7 @@ final class Retrier {
             timeout = Duration.ofNanos(left);
         }
         try {
-            return new Attempt.Answered(upstream.send(host, request, timeout));
+            return new Attempt.Answered(upstream.send(caller, host, request, timeout));
         } catch (IOException e) {
             return Attempt.of(e);
         }

@@ -36,7 +36,7 @@ public final class Sidecar implements Outbound {
         this.routing = root.split();
         this.balancing = root.split();
         this.ids = root.split();
-        this.retrier = new Retrier(upstream, root.split(), clock);
+        this.retrier = new Retrier(pod, upstream, root.split(), clock);
     }
 
     public Pod pod() { return pod; }
@@ -46,6 +46,20 @@ public final class Sidecar implements Outbound {
 
     @Override
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
+        long start = clock.getAsLong();
+        SourceReport report = new SourceReport();
+        MeshResponse response;
+        try {
+            response = route(request, timeout, report);
+        } catch (IOException e) {
+            if (report.service != null) mesh.telemetry().source(pod, report.service, report.host, 0, report.flags("DC"), start);
+            throw e;
+        }
+        mesh.telemetry().source(pod, report.service, report.host, response.status(), report.flags(report.afterTries(response)), start);
+        return response;
+    }
+
+    private MeshResponse route(MeshRequest request, Duration timeout, SourceReport report) throws IOException {
         long appDeadline = timeout == null || timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
         MeshRequest outgoing = RequestIds.ensure(request, ids);
         RouteDecision decision;
@@ -53,16 +67,19 @@ public final class Sidecar implements Outbound {
             decision = Router.route(mesh.config(), mesh.registry(), pod, outgoing, routing);
         }
         if (decision instanceof RouteDecision.Unresolved u) throw new UnknownHostException(u.host());
+        report.service = mesh.telemetry().serviceOf(pod, outgoing);
         if (decision instanceof RouteDecision.LocalReply reply) {
+            report.localReply(reply);
             delay(reply.delay(), appDeadline);
             return reply.response();
         }
         RouteDecision.Forward forward = (RouteDecision.Forward) decision;
+        report.forward(forward);
         delay(forward.faultDelay(), appDeadline);
         for (Cluster mirror : forward.mirrors()) {
-            Mirror.fire(state(mirror), mirror, forward.request(), forward.timeout(), upstream);
+            Mirror.fire(pod, state(mirror), mirror, forward.request(), forward.timeout(), upstream);
         }
-        return retrier.execute(forward, state(forward.cluster()), appDeadline);
+        return retrier.execute(forward, state(forward.cluster()), appDeadline, host -> report.host = host);
     }
 
     private ClusterState state(Cluster cluster) {

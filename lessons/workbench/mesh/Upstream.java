@@ -29,7 +29,35 @@ public final class Upstream {
         if (System.getProperty("http.maxConnections") == null) System.setProperty("http.maxConnections", "64");
     }
 
+    private final MeshTelemetry telemetry;
+
+    public Upstream() { this(null); }
+
+    Upstream(MeshTelemetry telemetry) { this.telemetry = telemetry; }
+
     public MeshResponse send(Pod pod, MeshRequest request, Duration timeout) throws IOException {
+        return send(null, pod, request, timeout);
+    }
+
+    /**
+     * The hop from {@code caller} (null: not known) to {@code pod}; the pod's own sidecar, when it has one, reports
+     * the request as its destination. A hop that gets no response is reported with code 0 and flag {@code DC}
+     * (the downstream went away first).
+     */
+    public MeshResponse send(Pod caller, Pod pod, MeshRequest request, Duration timeout) throws IOException {
+        long start = System.nanoTime();
+        MeshResponse response;
+        try {
+            response = hop(pod, request, timeout);
+        } catch (IOException e) {
+            if (telemetry != null) telemetry.destination(caller, pod, request, 0, "DC", start);
+            throw e;
+        }
+        if (telemetry != null) telemetry.destination(caller, pod, request, response.status(), "-", start);
+        return response;
+    }
+
+    private MeshResponse hop(Pod pod, MeshRequest request, Duration timeout) throws IOException {
         if (pod.address() == null) throw new java.net.ConnectException("pod " + pod.name() + " listens on no port");
         URL url = new URL("http://" + request.authority() + request.path());
         HttpURLConnection connection = (HttpURLConnection) url.openConnection(new Proxy(Proxy.Type.HTTP, pod.address()));

@@ -36,5 +36,7 @@ public abstract class ClusterBackend implements Backend {
 
     @Override public final String fortioCurl(String url) { return mesh.fortioCurl(url); }
 
+    @Override public final String podMetrics(String pod) { return mesh.podMetrics(pod); }
+
     @Override public final PageClient productPage() { return mesh.productPage(); }
 }

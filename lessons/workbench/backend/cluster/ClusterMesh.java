@@ -202,6 +202,16 @@ public final class ClusterMesh implements AutoCloseable {
         return FortioOutput.parse(r.stdout(), r.stderr()).body();
     }
 
+    /**
+     * {@code kubectl exec POD -c istio-proxy -- pilot-agent request GET stats/prometheus}: the sidecar's Envoy stats,
+     * which hold the istio_* series, read through the agent (the proxy image need not have curl).
+     */
+    public String podMetrics(String pod) {
+        PodExec.Result r = exec.run(namespace(), pod, "istio-proxy", FORTIO_TIMEOUT, "pilot-agent", "request", "GET", "stats/prometheus");
+        if (r.exitCode() != 0) throw new BackendException("could not read the metrics of pod " + pod + ": " + r.stderr().strip());
+        return r.stdoutText();
+    }
+
     /** A client whose requests reach productpage through a port-forward; its calls onwards pass its sidecar. */
     public synchronized PageClient productPage() {
         if (pageClient == null) pageClient = PortForwardPageClient.toProductPage(client, namespace());

@@ -47,7 +47,7 @@ public final class EmbeddedBackend implements Backend {
     private final Map<String, KubeService> services = new LinkedHashMap<>();
     private final String fallbackReason;
 
-    private record Running(Pod pod, PodServer server) {}
+    private record Running(Pod pod, PodServer server, MetricsEndpoint metrics) {}
 
     public EmbeddedBackend(long seed, String namespace) { this(seed, namespace, null); }
 
@@ -127,9 +127,10 @@ public final class EmbeddedBackend implements Backend {
             Outbound outbound = mesh.outboundFor(unbound);
             try {
                 PodServer server = app.isPresent() ? PodServer.start(app.get(), outbound, executor) : null;
+                MetricsEndpoint metrics = injected ? new MetricsEndpoint(() -> mesh.telemetry().of(podName).exposition()) : null;
                 Pod pod = new Pod(podName, w.namespace(), w.podLabels(), server == null ? null : server.address(), injected);
                 mesh.registry().add(pod);
-                pods.add(new Running(pod, server));
+                pods.add(new Running(pod, server, metrics));
             } catch (IOException e) {
                 throw new BackendException("could not open a loopback port for pod " + podName + ": " + e.getMessage(), e);
             }
@@ -262,6 +263,26 @@ public final class EmbeddedBackend implements Backend {
                         + "; deploy manifests/fortio.yaml first"));
     }
 
+    /** Fetched over HTTP from the pod's own metrics port, as a scraper would. */
+    @Override
+    public synchronized String podMetrics(String pod) {
+        Running running = podsByDeployment.values().stream().flatMap(List::stream)
+                .filter(r -> r.pod().name().equals(pod)).findFirst()
+                .orElseThrow(() -> new BackendException("no pod " + pod + " in namespace " + namespace));
+        if (running.metrics() == null) throw new BackendException("pod " + pod + " has no istio-proxy, so no :15020/stats/prometheus");
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(running.metrics().url()).toURL()
+                    .openConnection(java.net.Proxy.NO_PROXY);
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(5000);
+            try (java.io.InputStream in = c.getInputStream()) {
+                return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new BackendException("could not scrape " + running.metrics().url() + " of pod " + pod + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Optional<String> browserHint() {
         return mesh.registry().pods().stream()
@@ -273,6 +294,7 @@ public final class EmbeddedBackend implements Backend {
     private void stop(Running r) {
         mesh.registry().removePod(r.pod());
         if (r.server() != null) r.server().close();
+        if (r.metrics() != null) r.metrics().close();
     }
 
     private String key(Document doc) { return doc.namespaceOr(namespace) + "/" + doc.name(); }

@@ -1,0 +1,116 @@
+package workbench.telemetry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.DoubleAdder;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The standard HTTP metrics one sidecar keeps, as Istio's stats filter defines them (istio.io, "Istio Standard
+ * Metrics"): {@code istio_requests_total}, a counter, and {@code istio_request_duration_milliseconds}, a
+ * histogram with Envoy's default buckets (Istio sets none of its own). Each distinct label set is one series.
+ */
+public final class IstioMetrics {
+    public static final String REQUESTS = "istio_requests_total";
+    public static final String DURATION = "istio_request_duration_milliseconds";
+
+    /** Envoy's default histogram bounds, in ms (source/common/stats/histogram_impl.cc, supportedBuckets). */
+    public static final double[] BUCKETS = {0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000,
+            60000, 300000, 600000, 1800000, 3600000};
+
+    private final Map<Map<String, String>, Series> series = new ConcurrentHashMap<>();
+
+    private static final class Series {
+        final LongAdder count = new LongAdder();
+        final DoubleAdder sum = new DoubleAdder();
+        final LongAdder[] buckets = new LongAdder[BUCKETS.length];
+
+        Series() { for (int i = 0; i < buckets.length; i++) buckets[i] = new LongAdder(); }
+    }
+
+    /**
+     * One finished request. {@code responseFlags} is Envoy's short code ("-" when none, "FI", "UH", ...);
+     * {@code responseCode} 0 means no response was sent (the downstream went away).
+     */
+    public void record(Reporter reporter, Peer source, Peer destination, String destinationService,
+                       int responseCode, String responseFlags, double millis) {
+        Map<String, String> labels = labels(reporter, source, destination, destinationService, responseCode, responseFlags);
+        Series s = series.computeIfAbsent(labels, k -> new Series());
+        s.count.increment();
+        s.sum.add(millis);
+        for (int i = 0; i < BUCKETS.length; i++) if (millis <= BUCKETS[i]) s.buckets[i].increment();
+    }
+
+    static Map<String, String> labels(Reporter reporter, Peer source, Peer destination, String destinationService,
+                                      int responseCode, String responseFlags) {
+        Map<String, String> l = new LinkedHashMap<>();
+        l.put("reporter", reporter.label());
+        l.put("source_workload", source.workload());
+        l.put("source_workload_namespace", source.namespace());
+        l.put("source_app", source.app());
+        l.put("source_version", source.version());
+        l.put("destination_workload", destination.workload());
+        l.put("destination_workload_namespace", destination.namespace());
+        l.put("destination_app", destination.app());
+        l.put("destination_version", destination.version());
+        l.put("destination_service", destinationService);
+        l.put("destination_service_name", serviceName(destinationService));
+        l.put("destination_service_namespace", serviceNamespace(destinationService));
+        l.put("request_protocol", "http");
+        l.put("response_code", Integer.toString(responseCode));
+        l.put("response_flags", responseFlags == null || responseFlags.isEmpty() ? "-" : responseFlags);
+        return java.util.Collections.unmodifiableMap(l);
+    }
+
+    private static String serviceName(String fqdn) {
+        int dot = fqdn.indexOf('.');
+        return dot < 0 ? fqdn : fqdn.substring(0, dot);
+    }
+
+    private static String serviceNamespace(String fqdn) {
+        String[] parts = fqdn.split("\\.");
+        return parts.length >= 2 && fqdn.endsWith(".svc.cluster.local") ? parts[1] : Peer.UNKNOWN_VALUE;
+    }
+
+    /** Everything recorded so far in Prometheus' text exposition format 0.0.4, as {@code :15020/stats/prometheus} serves it. */
+    public String exposition() {
+        List<Map.Entry<Map<String, String>, Series>> all = new ArrayList<>(series.entrySet());
+        all.sort((a, b) -> a.getKey().toString().compareTo(b.getKey().toString()));
+        StringBuilder out = new StringBuilder();
+        out.append("# TYPE ").append(REQUESTS).append(" counter\n");
+        for (var e : all) sample(out, REQUESTS, e.getKey(), null, e.getValue().count.sum());
+        out.append("# TYPE ").append(DURATION).append(" histogram\n");
+        for (var e : all) {
+            Series s = e.getValue();
+            for (int i = 0; i < BUCKETS.length; i++) sample(out, DURATION + "_bucket", e.getKey(), number(BUCKETS[i]), s.buckets[i].sum());
+            sample(out, DURATION + "_bucket", e.getKey(), "+Inf", s.count.sum());
+            sample(out, DURATION + "_sum", e.getKey(), null, s.sum.sum());
+            sample(out, DURATION + "_count", e.getKey(), null, s.count.sum());
+        }
+        return out.toString();
+    }
+
+    private static void sample(StringBuilder out, String name, Map<String, String> labels, String le, double value) {
+        out.append(name).append('{');
+        boolean first = true;
+        for (var l : labels.entrySet()) {
+            if (!first) out.append(',');
+            first = false;
+            out.append(l.getKey()).append("=\"").append(escape(l.getValue())).append('"');
+        }
+        if (le != null) out.append(",le=\"").append(le).append('"');
+        out.append("} ").append(number(value)).append('\n');
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The text format escapes backslash, double quote and line feed in label values. */
+    private static String escape(String v) {
+        return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}
