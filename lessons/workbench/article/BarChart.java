@@ -22,8 +22,8 @@ public final class BarChart {
         int height = ROW * bars.size() + 40;
         StringBuilder svg = new StringBuilder()
                 .append(String.format(Locale.ROOT,
-                        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"split-chart\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n",
-                        WIDTH, height, Html.escape(caption)))
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"split-chart\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n",
+                        WIDTH, height, WIDTH, height, Html.escape(caption)))
                 .append("<style>text{font:13px sans-serif;fill:#222}.obs{fill:#4a7bd0}.track{fill:#eef1f6}.exp{stroke:#c0392b;stroke-width:2;stroke-dasharray:4 2}</style>\n");
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);

@@ -17,7 +17,7 @@ public final class LessonArticle {
             <style>
             .check{display:inline-block;padding:.15em .6em;border-radius:4px;font-weight:bold;color:#fff}
             .check.pass{background:#2e7d32}.check.fail{background:#c62828}
-            svg.split-chart{max-width:100%;height:auto;margin:.5em 0 1em}
+            svg[role=img]{max-width:100%;height:auto;margin:.5em 0 1em} /* charts have a viewBox: they scale down on a phone */
             /* on a phone: tighter cells, and a table still too wide scrolls by itself, never the page */
             @media screen and (max-width:480px){
             table.tableblock th,table.tableblock td{padding:.3em .35em;font-size:.9em}
