@@ -5,10 +5,12 @@ package workbench;
 //DEPS info.picocli:picocli:4.7.7
 //DEPS com.fasterxml.jackson.dataformat:jackson-dataformat-yaml:2.20.0
 //DEPS org.apache.commons:commons-math3:3.6.1
+//DEPS com.google.re2j:re2j:1.8
 //DEPS org.asciidoctor:asciidoctorj:3.0.0
 //DEPS io.fabric8:kubernetes-client:7.5.2
 //DEPS org.testcontainers:testcontainers-k3s:2.0.5
 //DEPS org.slf4j:slf4j-nop:2.0.17
+//DEPS org.apache.httpcomponents.client5:httpclient5:5.6.5
 
 /** Holds the shared {@code //DEPS} lines; JBang reads them from here for every lesson. */
 final class Dependencies {

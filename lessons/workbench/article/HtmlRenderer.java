@@ -20,6 +20,7 @@ public final class HtmlRenderer {
         if (instance == null) {
             instance = CompletableFuture.supplyAsync(() -> {
                 Asciidoctor a = Asciidoctor.Factory.create();
+                a.javaExtensionRegistry().includeProcessor(new ManifestIncludes());
                 a.convert("warm up", Options.builder().safe(SafeMode.SAFE).build());
                 return a;
             });
@@ -30,10 +31,12 @@ public final class HtmlRenderer {
     /**
      * Writes {@code html} from {@code adoc}, standalone: the default stylesheet is embedded. Whatever else
      * the page needs offline (no web fonts, no icon font) the document says in its own header.
+     * SAFE mode: nothing is read outside the article's directory, except the manifests that
+     * {@link ManifestIncludes} lets in (docs.asciidoctor.org: "Safe Modes").
      */
     public static void render(Path adoc, Path html) {
         Options options = Options.builder()
-                .safe(SafeMode.UNSAFE) // includes reach ../manifests; we render only our own files
+                .safe(SafeMode.SAFE)
                 .standalone(true)
                 .baseDir(adoc.toAbsolutePath().getParent().toFile())
                 .toFile(html.toAbsolutePath().toFile())

@@ -66,14 +66,15 @@ public final class LessonArticle {
     public Language language() { return language; }
 
     /** Said at the very top, before the lesson's own words (e.g. "these figures come from the emulator"). */
-    public void notice(String text) { notices.add(text); }
+    public void notice(String text) { notices.add(Prose.tidy(text)); }
 
-    public void section(String title, String prose) { body.section(title).prose(Prose.join(prose)); }
+    public void section(String title, String prose) { body.section(title).prose(Prose.tidy(prose)); }
 
     public void section(Passage passage) { section(passage.heading(), passage.prose()); }
 
-    public void prose(String text) { body.prose(Prose.join(text)); }
+    public void prose(String text) { body.prose(Prose.tidy(text)); }
 
+    /** The commands a reader types; shown as they are. */
     public void commands(String title, List<String> lines) { body.source("shell", title, String.join("\n", lines)); }
 
     /** Includes a manifest from its file, so the article always shows exactly what was applied. */
@@ -81,8 +82,10 @@ public final class LessonArticle {
         body.include("yaml", "manifests/" + fileName, "{manifestsdir}/" + fileName);
     }
 
+    /** Output as it was printed (captured, so shown as it is). */
     public void output(String title, List<String> lines) { body.literal(title, lines); }
 
+    /** A table of observed values; every cell is shown as it is. */
     public void table(String title, String cols, List<List<String>> rows) { body.table(title, cols, rows); }
 
     public void chart(String caption, List<BarChart.Bar> bars) { body.html(BarChart.svg(caption, bars, language)); }
@@ -90,18 +93,22 @@ public final class LessonArticle {
     /** A figure the workbench drew itself (inline SVG, escaped by its maker). */
     public void figure(String svg) { body.html(svg); }
 
+    /** A check's mark and what it claimed and observed ({@code text} is shown as it is). */
     public void mark(boolean passed, String text) {
         String cls = passed ? "pass" : "fail";
         String label = passed ? language.pick("✔ 合格", "✔ pass") : language.pick("✘ 不合格", "✘ fail");
-        body.prose("[.check." + cls + "]#" + label + "# " + text);
+        body.prose("[.check." + cls + "]#" + label + "# " + Escape.oneLine(text));
     }
 
     /** Warnings shown as they were printed, in a WARNING block. */
     public void warnings(String title, List<String> lines) {
-        body.line("[WARNING]").line("." + title).line("====").line("....").line(String.join("\n", lines)).line("....").line("====").blank();
+        body.line("[WARNING]").line("." + Escape.title(title)).line("====");
+        body.literal(null, lines);
+        body.line("====").blank();
     }
 
-    public void failure(String text) { body.admonition("CAUTION", text); }
+    /** Why a step stopped ({@code text} holds an error message, shown as it is). */
+    public void failure(String text) { body.admonitionText("CAUTION", text); }
 
     /** The run stamp: a table at the end, and the {@code atTop} facts in one line under the title. */
     public void stamp(List<StampEntry> entries) { this.stamp = List.copyOf(entries); }
@@ -113,8 +120,8 @@ public final class LessonArticle {
     public String source() {
         AsciiDoc top = new AsciiDoc().line(head.toString()).html(STYLE);
         for (String n : notices) top.admonition("IMPORTANT", n);
-        if (!stamp.isEmpty()) top.prose(language.pick("実行記録: ", "Run: ") + String.join(" / ", stamp.stream()
-                .filter(StampEntry::atTop).map(e -> e.label() + " " + e.value()).toList()));
+        if (!stamp.isEmpty()) top.prose(language.pick("実行記録: ", "Run: ") + Escape.oneLine(String.join(" / ", stamp.stream()
+                .filter(StampEntry::atTop).map(e -> e.label() + " " + e.value()).toList())));
         AsciiDoc end = new AsciiDoc().section(language.pick("実行記録", "Run record"));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(language.pick("項目", "Item"), language.pick("値", "Value")));

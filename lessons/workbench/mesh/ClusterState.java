@@ -22,16 +22,14 @@ public final class ClusterState {
     private final LoadBalancer balancer;
     private final ConnectionPool pool;
     private final Optional<OutlierDetector> outliers;
-    private final RandomGenerator random;
     private final Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
 
-    public ClusterState(String name, TrafficPolicy policy, RandomGenerator random, LongSupplier nanoClock) {
+    public ClusterState(String name, TrafficPolicy policy, LongSupplier nanoClock) {
         this.name = name;
         this.policy = policy;
         this.balancer = LoadBalancer.forPolicy(policy.loadBalancer());
         this.pool = new ConnectionPool(ConnectionPool.Limits.of(policy.connectionPool()));
         this.outliers = policy.outlierDetection().map(o -> new OutlierDetector(o, nanoClock));
-        this.random = random;
     }
 
     public String name() { return name; }
@@ -49,17 +47,17 @@ public final class ClusterState {
 
     /**
      * Envoy's chooseHost with the retry host predicate: with {@code avoidAttempted}, a host already tried is
-     * re-drawn up to {@code maxAttempts} times, then the last draw is kept. {@code healthy} is not empty.
+     * re-drawn up to {@code maxAttempts} times, then the last draw is kept. {@code healthy} is not empty;
+     * {@code random} is the request's own generator.
      */
-    public Pod choose(List<Pod> healthy, OptionalLong hash, Set<String> attempted, boolean avoidAttempted, int maxAttempts) {
-        synchronized (random) {
-            Pod host = null;
-            for (int i = 0; i <= maxAttempts; i++) {
-                host = balancer.pick(healthy, hash, this::inFlight, random);
-                if (!avoidAttempted || !attempted.contains(host.name())) return host;
-            }
-            return host;
+    public Pod choose(List<Pod> healthy, OptionalLong hash, Set<String> attempted, boolean avoidAttempted, int maxAttempts,
+                      RandomGenerator random) {
+        Pod host = null;
+        for (int i = 0; i <= maxAttempts; i++) {
+            host = balancer.pick(healthy, hash, this::inFlight, random);
+            if (!avoidAttempted || !attempted.contains(host.name())) return host;
         }
+        return host;
     }
 
     public void started(Pod pod) { counter(pod).incrementAndGet(); }

@@ -32,20 +32,21 @@ final class Retrier {
 
     private final Pod caller;
     private final Upstream upstream;
-    private final RandomGenerator random;
     private final LongSupplier clock;
 
-    Retrier(Pod caller, Upstream upstream, RandomGenerator random, LongSupplier clock) {
+    Retrier(Pod caller, Upstream upstream, LongSupplier clock) {
         this.caller = caller;
         this.upstream = upstream;
-        this.random = random;
         this.clock = clock;
     }
 
     private enum Limit { APP, ROUTE, PER_TRY }
 
-    /** Runs the tries; {@code tried} hears of each host a try goes to (the last one is the destination the caller reports). */
-    MeshResponse execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline,
+    /**
+     * Runs the tries, drawing hosts (and backoff) from the request's own {@code random}; {@code tried} hears of
+     * each host a try goes to (the last one is the destination the caller reports).
+     */
+    MeshResponse execute(RouteDecision.Forward f, ClusterState cluster, long appDeadline, RandomGenerator random,
                          java.util.function.Consumer<Pod> tried) throws IOException {
         long start = clock.getAsLong();
         long routeDeadline = f.timeout().filter(d -> !d.isZero()).map(d -> start + d.toNanos()).orElse(NONE);
@@ -62,7 +63,7 @@ final class Retrier {
                 List<Pod> healthy = cluster.healthy(f.cluster().endpoints());
                 if (healthy.isEmpty()) return local(503, NO_HEALTHY_UPSTREAM, Map.of());
                 Pod host = cluster.choose(healthy, f.hash().value(), attempted, policy.previousHosts(),
-                        policy.hostSelectionMaxAttempts());
+                        policy.hostSelectionMaxAttempts(), random);
                 attempted.add(host.name());
                 tried.accept(host);
                 long tryStart = clock.getAsLong();
@@ -122,7 +123,7 @@ final class Retrier {
                 if (!cluster.pool().tryStartRetry()) return giveUp(f, outcome, retried, start);
                 holdingRetry = true;
                 long backoff;
-                synchronized (random) { backoff = Math.min(Math.floorMod(random.nextLong(), backoffInterval), backoffMax); }
+                backoff = Math.min(Math.floorMod(random.nextLong(), backoffInterval), backoffMax);
                 backoffInterval = backoffInterval < backoffMax / 2 ? backoffInterval * 2 : backoffMax;
                 long wakeUp = clock.getAsLong() + Duration.ofMillis(backoff).toNanos();
                 if (!sleepUntil(Math.min(wakeUp, Math.min(routeDeadline, appDeadline)))) {

@@ -13,17 +13,18 @@ import java.util.random.RandomGenerator;
 /**
  * The caller-side Envoy of one pod: gives the request an {@code x-request-id}, asks the {@link Router} for a
  * decision, serves an injected fault delay, fires the mirrors, and lets the {@link Retrier} make the real HTTP
- * hops to endpoints of the chosen cluster. All randomness comes from the seed: one stream for routing draws
- * (weights, faults, mirrors), one for load balancing, one for request IDs and one for retry backoff, so that
- * concurrent callers cannot shift one kind of draw onto another.
+ * hops to endpoints of the chosen cluster. All randomness comes from the seed. Each request gets its own generator,
+ * split, in the order requests arrive, off this sidecar's stream for the request's authority, and makes every
+ * draw from it (request ID, weights, faults, mirrors, load balancing, retry backoff). A seed then replays a
+ * sequential run exactly; in a concurrent run, no request's draws can shift onto another's, and calls to one
+ * service cannot take draws meant for another, so the counts per service replay too.
  */
 public final class Sidecar implements Outbound {
     private final Pod pod;
     private final Mesh mesh;
     private final Upstream upstream;
-    private final RandomGenerator routing;
-    private final RandomGenerator balancing;
-    private final RandomGenerator ids;
+    private final long seed;
+    private final Map<String, SplittableRandom> streams = new ConcurrentHashMap<>();
     private final Retrier retrier;
     private final LongSupplier clock = System::nanoTime;
     private final Map<String, ClusterState> clusters = new ConcurrentHashMap<>();
@@ -32,11 +33,8 @@ public final class Sidecar implements Outbound {
         this.pod = pod;
         this.mesh = mesh;
         this.upstream = upstream;
-        SplittableRandom root = new SplittableRandom(seed);
-        this.routing = root.split();
-        this.balancing = root.split();
-        this.ids = root.split();
-        this.retrier = new Retrier(pod, upstream, root.split(), clock);
+        this.seed = seed;
+        this.retrier = new Retrier(pod, upstream, clock);
     }
 
     public Pod pod() { return pod; }
@@ -61,11 +59,9 @@ public final class Sidecar implements Outbound {
 
     private MeshResponse route(MeshRequest request, Duration timeout, SourceReport report) throws IOException {
         long appDeadline = timeout == null || timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
-        MeshRequest outgoing = RequestIds.ensure(request, ids);
-        RouteDecision decision;
-        synchronized (routing) { // one draw sequence per sidecar, so a seed replays the same split
-            decision = Router.route(mesh.config(), mesh.registry(), pod, outgoing, routing);
-        }
+        RandomGenerator random = drawsFor(request.authority());
+        MeshRequest outgoing = RequestIds.ensure(request, random);
+        RouteDecision decision = Router.route(mesh.config(), mesh.registry(), pod, outgoing, random);
         if (decision instanceof RouteDecision.Unresolved u) throw new UnknownHostException(u.host());
         report.service = mesh.telemetry().serviceOf(pod, outgoing);
         if (decision instanceof RouteDecision.LocalReply reply) {
@@ -77,14 +73,22 @@ public final class Sidecar implements Outbound {
         report.forward(forward);
         delay(forward.faultDelay(), appDeadline);
         for (Cluster mirror : forward.mirrors()) {
-            Mirror.fire(pod, state(mirror), mirror, forward.request(), forward.timeout(), upstream);
+            mesh.mirror().fire(pod, state(mirror), mirror, forward.request(), forward.timeout(), random);
         }
-        return retrier.execute(forward, state(forward.cluster()), appDeadline, host -> report.host = host);
+        return retrier.execute(forward, state(forward.cluster()), appDeadline, random, host -> report.host = host);
+    }
+
+    /** The next request's own generator from the stream for {@code authority}. */
+    private RandomGenerator drawsFor(String authority) {
+        SplittableRandom stream = streams.computeIfAbsent(authority, a -> new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * a.hashCode())));
+        synchronized (stream) {
+            return stream.split();
+        }
     }
 
     private ClusterState state(Cluster cluster) {
         return clusters.compute(cluster.name(), (name, old) ->
-                old != null && old.policy().equals(cluster.policy()) ? old : new ClusterState(name, cluster.policy(), balancing, clock));
+                old != null && old.policy().equals(cluster.policy()) ? old : new ClusterState(name, cluster.policy(), clock));
     }
 
     /** An injected delay; the calling application may give up first, as its own HTTP client would. */

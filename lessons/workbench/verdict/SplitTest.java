@@ -58,7 +58,7 @@ public final class SplitTest {
             if (kind == Kind.PRESENCE && possible && k == 0 && missProbability(expected.uniformShare(c), n) < alpha) missing = true;
             rows.add(new SplitVerdict.Row(c, p, k, observed, pValue));
         }
-        double reported = kind == Kind.EXACT_TEST ? Math.min(1.0, minP * tests) : Double.NaN;
+        double reported = kind == Kind.EXACT_TEST && n > 0 ? Math.min(1.0, minP * tests) : Double.NaN; // no pages: no test ran
         boolean passed = n > 0 && !stray && !missing && (kind != Kind.EXACT_TEST || reported >= alpha);
         return new SplitVerdict(kind, rows, n, reported, tests, alpha, passed, expected.source());
     }

@@ -26,7 +26,7 @@ public record SplitVerdict(SplitTest.Kind kind, List<Row> rows, long requests, d
             s.append(')');
         }
         String decision = passed ? language.pick("矛盾なし", "consistent") : language.pick("矛盾あり(不合格)", "inconsistent (fail)");
-        if (kind == SplitTest.Kind.EXACT_TEST) {
+        if (kind == SplitTest.Kind.EXACT_TEST && !Double.isNaN(pValue)) {
             String label = adjusted() ? language.pick("補正後の p", "adjusted p") : "p";
             return s + String.format(Locale.ROOT, "; %s = %.3g%sα = %.0e: %s", label, pValue, language.pick("、", ", "), alpha, decision);
         }

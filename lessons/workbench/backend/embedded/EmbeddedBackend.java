@@ -304,6 +304,12 @@ public final class EmbeddedBackend implements Backend {
         podsByDeployment.values().forEach(list -> list.forEach(this::stop));
         podsByDeployment.clear();
         executor.shutdownNow();
+        mesh.close();
+        try {
+            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // no pod thread outlives the mesh
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -124,6 +124,7 @@ public final class MeshThroughput {
         public void close() {
             servers.forEach(PodServer::close);
             executor.shutdownNow();
+            upstream.close();
         }
     }
 

@@ -145,6 +145,8 @@ class RouterConformanceTest {
             c("authority exact includes the port", v2When("authority: {exact: 'reviews:9080'}"), get(R0), forwardsTo("v2")),
             c("authority prefix", v2When("authority: {prefix: reviews}"), get(R0), forwardsTo("v2")),
             c("scheme is http inside the mesh", v2When("scheme: {exact: http}"), get(R0), forwardsTo("v2")),
+            c("scheme https does not match a plain call", v2When("scheme: {exact: https}"), get(R0), forwardsTo("v1")),
+            c("authority without the port does not match exactly", v2When("authority: {exact: reviews}"), get(R0), forwardsTo("v1")),
             // route.go translateQueryParamMatch: exact/prefix/regex, {} = present
             c("queryParams exact", v2When("queryParams: {u: {exact: test}}"), get(R0 + "?u=test"), forwardsTo("v2")),
             c("queryParams exact, other value", v2When("queryParams: {u: {exact: test}}"), get(R0 + "?u=testy"), forwardsTo("v1")),
@@ -319,7 +321,10 @@ class RouterConformanceTest {
                       rewrite: {uri: /api/v2/reviews}
                       route:
                       - destination: {host: reviews, subset: v1}
-                    """), get(R0 + "?x=1"), sends("v1", r -> assertThat(r.path()).isEqualTo("/api/v2/reviews/0?x=1"))),
+                    """), get(R0 + "?x=1"), sends("v1", r -> {
+                        assertThat(r.path()).isEqualTo("/api/v2/reviews/0?x=1");
+                        assertThat(r.authority()).as("a uri rewrite leaves the authority").isEqualTo("reviews:9080");
+                    })),
             c("rewrite after an exact match replaces the path", reviews("""
                     - match:
                       - uri: {exact: /reviews/0}
@@ -515,10 +520,54 @@ class RouterConformanceTest {
                         assertThat(f.retry().previousHosts()).isFalse();
                         assertThat(f.hash().value()).isPresent();
                     })),
+            // route.go applyHTTPRouteDestination: consistentHash (no previous_hosts retry predicate) only for a lone destination;
+            // with weighted destinations every hash policy is added and retries keep previous_hosts
+            c("weighted destinations with consistent hash keep retrying other hosts", hashedReviews("""
+                    - route:
+                      - {destination: {host: reviews, subset: v1}, weight: 50}
+                      - {destination: {host: reviews, subset: v2}, weight: 50}
+                    """), get(R0, "end-user", "jason"), d -> {
+                        assertThat(d).isInstanceOf(RouteDecision.Forward.class);
+                        RouteDecision.Forward f = (RouteDecision.Forward) d;
+                        assertThat(f.retry().previousHosts()).isTrue();
+                        assertThat(f.hash().value()).isPresent();
+                    }),
+            // route.go applyHTTPRouteDestination: "Ignore 0 weighted clusters if there are other clusters in the route",
+            // their hash policies included
+            c("a weight-0 destination adds no hash policy", REVIEWS_SUBSETS + "---\n" + """
+                    apiVersion: networking.istio.io/v1
+                    kind: DestinationRule
+                    metadata: {name: ratings}
+                    spec:
+                      host: ratings
+                      trafficPolicy:
+                        loadBalancer:
+                          consistentHash: {httpHeaderName: end-user}
+                    ---
+                    apiVersion: networking.istio.io/v1
+                    kind: VirtualService
+                    metadata: {name: reviews}
+                    spec:
+                      hosts: [reviews]
+                      http:
+                      - route:
+                        - {destination: {host: reviews, subset: v1}, weight: 100}
+                        - {destination: {host: ratings}, weight: 0}
+                    """, get(R0, "end-user", "jason"), forwardsTo("v1", f -> assertThat(f.hash().value()).isEmpty())),
+            // istiod's webhook refuses a rule with neither route, redirect nor directResponse; applied without it, no cluster
+            // is named, so the workbench answers as Envoy does for no route: 404, empty body
+            c("a rule without a destination: 404", reviews("""
+                    - timeout: 1s
+                    """), get(R0), replies(404, "")),
             // --- x-request-id is the sidecar's job, the Router leaves the request as it came ---
             c("the request is forwarded unchanged without edits", "", get(R0, "x-request-id", "abc"),
                     sends("", r -> assertThat(r.headers()).containsExactly(Map.entry("x-request-id", "abc"))))
         );
+    }
+
+    /** The reviews subsets with consistent hashing on end-user, and a VirtualService with the given {@code http:} list. */
+    static String hashedReviews(String http) {
+        return reviews(http).replace("  subsets:", "  trafficPolicy:\n    loadBalancer:\n      consistentHash: {httpHeaderName: end-user}\n  subsets:");
     }
 
     /** virtual-service-ratings-test-{abort,delay}.yaml with the given fault on jason's rule. */

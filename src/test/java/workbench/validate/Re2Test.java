@@ -67,6 +67,10 @@ class Re2Test {
         "\\p{Klingon} => invalid character class range: `\\p{Klingon}`",
         "[[:word2:]] => invalid character class range: `[:word2:]`",
         "(x{500}){3} => invalid repeat count: `{3}`",
+        // Go's repeatIsValid walks every branch and counts {n,} as n (RE2J lacks this rule; Re2 adds it)
+        "(a|b{501}){2} => invalid repeat count: `{2}`",
+        "(x{2,}){501} => invalid repeat count: `{501}`",
+        "(?:(?i)x{10}){101} => invalid repeat count: `{101}`",
         "abc\\ => trailing backslash at end of expression: ``",
     })
     void invalid(String pattern, String expected) {
@@ -79,6 +83,7 @@ class Re2Test {
         "\\pL+", "\\p{Greek}\\PN", "\\p{^Han}", "[[:alpha:]]+", "[^[:space:]]", "\\d{1,3}\\.\\d+", "x{0}", "x{1000}",
         "(x{500}){2}", "a{,3}", "a{", "{}", "\\Qa*b\\E+", "[]a]", "[a-]", "\\x41\\x{263a}\\101\\0", "^$", "()", "(|a)",
         "\\A\\bfoo\\B\\z", "[\\d\\s\\w-]", "a*?b+?c??", "\\.\\*\\+\\?\\(\\)\\[\\]\\{\\}\\|\\^\\$\\\\", "(?i-s:a.b)",
+        "\\x{41}{1000}", "\\p{Greek}{1000}", "[{]{1000}", "\\Q{2}\\E{1000}", "(a{500}|b){2}", "(x{0}){1000}",
     })
     void valid(String pattern) {
         assertThat(Re2.check(pattern)).isEmpty();
