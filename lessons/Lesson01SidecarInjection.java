@@ -55,6 +55,9 @@ public class Lesson01SidecarInjection {
                     From the curl pod, send a HEAD request to nginx and grep out the status line and the `Server` header.
                     There is no proxy anywhere yet, so nginx answers itself: `Server` names the nginx release the image tag pins."""))
 
+            .summary("nginx と curl の Pod を、名前空間に istio-injection=enabled を付ける前と後で作り、注入されたサイドカーを READY・コンテナ・Server ヘッダーで確かめる。",
+                "nginx and curl pods created before and after labelling the namespace istio-injection=enabled: the injected sidecar seen in READY, the containers and the Server header.")
+
             .enableInjectionWhilePodsRun(
                 ja("名前空間に注入のラベルを付ける", """
                     名前空間に `istio-injection=enabled` を付けます。これで、この名前空間に *これから作られる* Pod には

@@ -36,6 +36,9 @@ public class Lesson02Observability {
                 and follow one page view through the services in a trace.
                 Every output, figure and table here was observed while this lesson ran."""))
 
+            .summary("サイドカーのメトリクスを読み、そこから Kiali と同じ作り方でサービスグラフを描き、1 つのリクエストのトレースを滝グラフで見る。",
+                "Read the sidecars' metrics, draw the service graph from them as Kiali does, and follow one request's trace as a waterfall.")
+
             .enableInjection(
                 ja("名前空間でサイドカー注入を有効にする", """
                     テレメトリを記録するのはサイドカーです。サイドカーのない Pod の通信はどこにも記録されません。

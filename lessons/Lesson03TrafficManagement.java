@@ -35,6 +35,8 @@ public class Lesson03TrafficManagement {
                 In this lesson you first gather every request on v1 with a DestinationRule and a VirtualService,
                 then run a canary release that sends 80% to v1 and 20% to v3.
                 Every output shown here was observed while this lesson ran."""))
+            .summary("DestinationRule で reviews を subset に分け、VirtualService で v1 に固定してから 80/20 のカナリアで v3 に流す。",
+                "Divide reviews into subsets with a DestinationRule, pin it to v1 with a VirtualService, then canary 80/20 to v3.")
 
             .explain(
                 ja("DestinationRule と VirtualService の役割", """

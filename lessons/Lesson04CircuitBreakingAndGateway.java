@@ -39,6 +39,9 @@ public class Lesson04CircuitBreakingAndGateway {
                 In the second half you put an ingress gateway in front of Bookinfo and call it from outside the mesh.
                 Every output shown here was observed while this lesson ran."""))
 
+            .summary("httpbin の DestinationRule で接続数を 1 に絞り、fortio の負荷であふれた 503 をサイドカーの統計と突き合わせる。続いて Ingress Gateway から Bookinfo に入る。",
+                "Limit httpbin to one connection with a DestinationRule, match the 503s of fortio's load against the sidecar's stats, then enter Bookinfo through the ingress gateway.")
+
             .explain(
                 ja("サーキットブレーカーの二つの仕組み", """
                     DestinationRule の `trafficPolicy` には、負荷から守るための設定が二つあります。

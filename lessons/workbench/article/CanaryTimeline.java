@@ -27,8 +27,8 @@ public final class CanaryTimeline {
         int marksTop = TOP + PLOT + 44;
         int height = marksTop + MARK_ROW * gateNames.size() + 10;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"canary-timeline\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n",
-                width, height, escape(caption)));
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"canary-timeline\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n",
+                width, height, width, height, escape(caption)));
         svg.append("<style>text{font:12px sans-serif;fill:#222}.grid{stroke:#ddd}.w{fill:none;stroke:#4a7bd0;stroke-width:3}"
                 + ".pass{fill:#2e8b57}.fail{fill:#c0392b}.mk{fill:#fff;font-weight:bold}.end{fill:#4a7bd0}</style>\n");
         for (int pct : new int[] {0, 25, 50, 75, 100}) {

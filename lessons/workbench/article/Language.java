@@ -1,5 +1,6 @@
 package workbench.article;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** The languages an article is written in: Japanese, the series' own, and English. */
@@ -14,6 +15,9 @@ public enum Language {
         for (Language l : values()) if (l.code().equalsIgnoreCase(code)) return l;
         throw new IllegalArgumentException("--lang must be ja or en (got " + code + ")");
     }
+
+    /** Where this language's articles go under the docs directory: Japanese at the top, others in a sub-directory. */
+    public Path dirIn(Path docsDir) { return this == JA ? docsDir : docsDir.resolve(code()); }
 
     /** Picks the words for this language. */
     public String pick(String ja, String en) { return this == JA ? ja : en; }

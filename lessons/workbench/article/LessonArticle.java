@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The article a lesson writes while it runs: the author's prose, the manifests included from their
@@ -19,7 +17,12 @@ public final class LessonArticle {
             <style>
             .check{display:inline-block;padding:.15em .6em;border-radius:4px;font-weight:bold;color:#fff}
             .check.pass{background:#2e7d32}.check.fail{background:#c62828}
-            svg.split-chart{max-width:100%;height:auto;margin:.5em 0 1em}
+            svg[role=img]{max-width:100%;height:auto;margin:.5em 0 1em} /* charts have a viewBox: they scale down on a phone */
+            /* on a phone: tighter cells, and a table still too wide scrolls by itself, never the page */
+            @media screen and (max-width:480px){
+            table.tableblock th,table.tableblock td{padding:.3em .35em;font-size:.9em}
+            table.tableblock{display:block;overflow-x:auto}
+            }
             </style>""";
 
     private final String id;
@@ -29,13 +32,16 @@ public final class LessonArticle {
     private final AsciiDoc head = new AsciiDoc();
     private final AsciiDoc body = new AsciiDoc();
     private final List<String> notices = new ArrayList<>();
-    private Map<String, String> stamp = new LinkedHashMap<>();
+    private List<StampEntry> stamp = List.of();
+
+    /** One fact of the run stamp, already in the reader's language; {@code atTop} ones also open the article. */
+    public record StampEntry(String label, String value, boolean atTop) {}
 
     /** The article {@code docs/<id>.html} (Japanese) or {@code docs/en/<id>.html} (English) under {@code docsDir}. */
     public LessonArticle(String id, String title, Language language, Path docsDir, Path manifestsDir) {
         this.id = id;
         this.language = language;
-        this.outDir = language == Language.JA ? docsDir : docsDir.resolve(language.code());
+        this.outDir = language.dirIn(docsDir);
         this.manifestsDir = manifestsDir;
         head.title(title)
             .attribute("manifestsdir", relative(outDir, manifestsDir))
@@ -49,7 +55,10 @@ public final class LessonArticle {
                 .attribute("warning-caption", "警告")
                 .attribute("caution-caption", "注意")
                 .attribute("note-caption", "注記")
-                .attribute("table-caption", "表");
+                .attribute("tip-caption", "ヒント")
+                .attribute("table-caption", "表")
+                .attribute("figure-caption", "図")
+                .attribute("example-caption", "例");
         }
         head.blank();
     }
@@ -79,7 +88,7 @@ public final class LessonArticle {
     /** A table of observed values; every cell is shown as it is. */
     public void table(String title, String cols, List<List<String>> rows) { body.table(title, cols, rows); }
 
-    public void chart(String caption, List<BarChart.Bar> bars) { body.html(BarChart.svg(caption, bars)); }
+    public void chart(String caption, List<BarChart.Bar> bars) { body.html(BarChart.svg(caption, bars, language)); }
 
     /** A figure the workbench drew itself (inline SVG, escaped by its maker). */
     public void figure(String svg) { body.html(svg); }
@@ -101,7 +110,8 @@ public final class LessonArticle {
     /** Why a step stopped ({@code text} holds an error message, shown as it is). */
     public void failure(String text) { body.admonitionText("CAUTION", text); }
 
-    public void stamp(Map<String, String> facts) { this.stamp = new LinkedHashMap<>(facts); }
+    /** The run stamp: a table at the end, and the {@code atTop} facts in one line under the title. */
+    public void stamp(List<StampEntry> entries) { this.stamp = List.copyOf(entries); }
 
     public Path adocPath() { return outDir.resolve(id + ".adoc"); }
 
@@ -110,13 +120,12 @@ public final class LessonArticle {
     public String source() {
         AsciiDoc top = new AsciiDoc().line(head.toString()).html(STYLE);
         for (String n : notices) top.admonition("IMPORTANT", n);
-        if (!stamp.isEmpty()) top.prose(language.pick("実行記録: ", "Run: ") + Escape.oneLine(String.join(" / ", stamp.entrySet().stream()
-                .filter(e -> List.of("backend", "seed", "date").contains(e.getKey()))
-                .map(e -> e.getKey() + " " + e.getValue()).toList())));
+        if (!stamp.isEmpty()) top.prose(language.pick("実行記録: ", "Run: ") + Escape.oneLine(String.join(" / ", stamp.stream()
+                .filter(StampEntry::atTop).map(e -> e.label() + " " + e.value()).toList())));
         AsciiDoc end = new AsciiDoc().section(language.pick("実行記録", "Run record"));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(language.pick("項目", "Item"), language.pick("値", "Value")));
-        stamp.forEach((k, v) -> rows.add(List.of(k, v)));
+        stamp.forEach(e -> rows.add(List.of(e.label(), e.value())));
         end.table(null, "1,3", rows);
         return top + body.toString() + end;
     }

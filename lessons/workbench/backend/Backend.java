@@ -15,7 +15,10 @@ public interface Backend extends AutoCloseable {
     /** "embedded", "k3s" or "kubeconfig". */
     String name();
 
-    /** What this run ran on, for the article's run stamp (versions, seed, phase times), in display order. */
+    /**
+     * What this run ran on, for the article's run stamp (versions, seed, phase times), in display order. Keys are
+     * short English names that the stamp labels in the reader's language (lesson/RunStamp); values are data, not prose.
+     */
     LinkedHashMap<String, String> stamp();
 
     /** When {@code --backend auto} runs on this backend instead of k3s: why, in one line as observed; empty otherwise. */

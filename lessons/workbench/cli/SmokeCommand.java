@@ -28,6 +28,8 @@ public final class SmokeCommand {
     public static int run(Lesson lesson, PrintStream out, String... extra) throws IOException {
         Path articleDir = Files.createTempDirectory("workbench-smoke-");
         List<String> args = new ArrayList<>(List.of("--backend", "k3s", "--out", articleDir.toString()));
+        // the report reads the article's run stamp by its English keys, and a bug report is read in English
+        if (!List.of(extra).contains("--lang")) args.addAll(List.of("--lang", "en"));
         args.addAll(List.of(extra));
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream both = new PrintStream(new Tee(out, captured), true, StandardCharsets.UTF_8);

@@ -35,7 +35,8 @@ record Cleanup(Bilingual words) implements Step {
         run.article().output(run.t("削除後に残っているもの(観測)", "Left after deleting (observed)"),
                 remaining.isEmpty() ? List.of(run.t("(なし)", "(nothing)")) : remaining);
         run.check(run.t("レッスンで作ったものがすべて削除されている", "everything the lesson created is deleted"), remaining.isEmpty(),
-                remaining.isEmpty() ? run.t(created.size() + " 件を削除、残り 0 件", created.size() + " deleted, 0 left")
-                        : run.t("残っている: ", "left: ") + String.join(", ", remaining));
+                remaining.isEmpty()
+                        ? run.t(created.size() + " 件を削除、残り 0 件", created.size() + " deleted, 0 left")
+                        : run.t("残っている: ", "still there: ") + String.join(", ", remaining));
     }
 }

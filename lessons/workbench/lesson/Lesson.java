@@ -14,6 +14,7 @@ public final class Lesson {
     private final String id;
     private final Bilingual title;
     private final List<Step> steps = new ArrayList<>();
+    private Bilingual summary;
 
     private Lesson(String id, Bilingual title) {
         this.id = id;
@@ -28,6 +29,12 @@ public final class Lesson {
         Lesson lesson = new Lesson(id, new Bilingual(ja, en));
         if (ja.prose().isBlank() && en.prose().isBlank()) return lesson;
         return lesson.add(new Explain(new Bilingual(Passage.ja("", ja.prose()), Passage.en("", en.prose()))));
+    }
+
+    /** One line for the docs index saying what the lesson does, in each language (not shown in the article). */
+    public Lesson summary(String ja, String en) {
+        summary = new Bilingual(Passage.ja("", ja), Passage.en("", en));
+        return this;
     }
 
     /** A section of explanation only. */
@@ -137,6 +144,11 @@ public final class Lesson {
     public String id() { return id; }
 
     public Bilingual title() { return title; }
+
+    /** The one-line summary in a language, or "" when the lesson gives none. */
+    public String summary(workbench.article.Language language) {
+        return summary == null ? "" : summary.in(language).prose().strip();
+    }
 
     public List<Step> steps() { return List.copyOf(steps); }
 

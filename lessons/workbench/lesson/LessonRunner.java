@@ -3,14 +3,14 @@ package workbench.lesson;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import workbench.article.DocsIndex;
 import workbench.article.HtmlRenderer;
 import workbench.article.Language;
 import workbench.article.LessonArticle;
+import workbench.article.RunRecord;
 import workbench.backend.Backend;
 import workbench.cli.LessonOptions;
 import workbench.manifest.Document;
@@ -38,6 +38,7 @@ public final class LessonRunner {
 
     public LessonResult run(Lesson lesson) {
         long started = System.nanoTime();
+        OffsetDateTime startedAt = OffsetDateTime.now();
         HtmlRenderer.warmUp();
         long seed = options.seedOrRandom();
         String namespace = options.namespace == null ? "default" : options.namespace;
@@ -64,8 +65,10 @@ public final class LessonRunner {
         try {
             error = runSteps(lesson, run);
             if (error != null && !options.keep) deleteQuietly(run);
-            article.stamp(stamp(lesson, backend, run, started));
+            article.stamp(RunStamp.of(lesson.id(), backend.name(), backend.stamp(), options.requests, run.timings(),
+                    startedAt, Duration.ofNanos(System.nanoTime() - started), language));
             writeArticle(article);
+            recordRun(lesson, backend, run, RunStamp.date(startedAt), error == null ? null : error.message());
             keepRunning = options.keep && error == null;
         } finally {
             if (!keepRunning) backend.close(); // even when the article could not be written: nothing is left running
@@ -119,15 +122,14 @@ public final class LessonRunner {
         return null;
     }
 
-    private Map<String, String> stamp(Lesson lesson, Backend backend, LessonRun run, long started) {
-        Map<String, String> stamp = new LinkedHashMap<>(backend.stamp());
-        stamp.put("lesson", lesson.id());
-        stamp.put("requests per bulk check", Integer.toString(options.requests));
-        stamp.putAll(run.timings());
-        stamp.put("date", OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT)).substring(0, 19));
-        stamp.put("duration", String.format(Locale.ROOT, "%.1f s", Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0));
-        stamp.put("java", System.getProperty("java.version"));
-        return stamp;
+    /** The run record beside the article, then the docs index rebuilt from every record: it lists what is there now. */
+    private void recordRun(Lesson lesson, Backend backend, LessonRun run, String date, String error) {
+        Language language = options.language();
+        long passed = run.checks().stream().filter(Check::passed).count();
+        String outcome = error != null ? "error" : passed == run.checks().size() ? "passed" : "failed";
+        new RunRecord(lesson.id(), language.code(), lesson.title().in(language).heading(), lesson.summary(language),
+                backend.name(), date, (int) passed, run.checks().size(), outcome).write(options.out);
+        out.println("index: " + DocsIndex.write(options.out));
     }
 
     private void writeArticle(LessonArticle article) {

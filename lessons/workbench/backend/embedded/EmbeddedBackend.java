@@ -78,7 +78,6 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public LinkedHashMap<String, String> stamp() {
         LinkedHashMap<String, String> s = new LinkedHashMap<>();
-        s.put("backend", "embedded (a mesh emulated inside the JVM)");
         s.put("emulates", "Istio " + ISTIO_VERSION + " + Envoy, Bookinfo " + BOOKINFO_VERSION);
         s.put("seed", Long.toString(mesh.seed()));
         return s;

@@ -89,10 +89,11 @@ public final class K3sBackend extends ClusterBackend {
     @Override
     public LinkedHashMap<String, String> stamp() {
         LinkedHashMap<String, String> s = new LinkedHashMap<>();
-        s.put("backend", "k3s (a throwaway Kubernetes in Docker)" + (cluster.reused() ? ", reused from an earlier run" : ""));
+        if (cluster.reused()) s.put("reused", "yes");
         s.put("k3s image", settings.image());
         s.put("kubernetes", kubernetesVersion);
-        s.put("istio", settings.istioVersion() + " (Helm charts base and istiod, installed by the k3s Helm controller)");
+        s.put("istio", settings.istioVersion());
+        s.put("istio install", "Helm charts base, istiod (k3s Helm controller)");
         s.put("namespace", mesh.namespace());
         s.putAll(clock.stampEntries());
         s.putAll(mesh.waitedEntries());

@@ -137,7 +137,7 @@ public final class KubeconfigBackend extends ClusterBackend {
     @Override
     public LinkedHashMap<String, String> stamp() {
         LinkedHashMap<String, String> s = new LinkedHashMap<>();
-        s.put("backend", "kubeconfig (your cluster, context " + contextName + ")");
+        s.put("context", contextName);
         s.put("kubernetes", kubernetesVersion);
         s.put("istio", istioVersion + (istioVersion.startsWith("1.28") ? "" : " (the lessons are written for 1.28)"));
         s.put("namespace", mesh.namespace());

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -80,9 +79,9 @@ class HostileTextTest {
         for (String h : HOSTILE) rows.add(List.of("cell", h));
         article.table("table-block", "1,3", rows);
         for (String h : HOSTILE) article.mark(false, h);
-        LinkedHashMap<String, String> stamp = new LinkedHashMap<>();
-        for (int i = 0; i < HOSTILE.size(); i++) stamp.put("key" + i, HOSTILE.get(i));
-        stamp.put("seed", "{manifestsdir} include::/etc/passwd[]");
+        List<LessonArticle.StampEntry> stamp = new ArrayList<>();
+        for (int i = 0; i < HOSTILE.size(); i++) stamp.add(new LessonArticle.StampEntry("key" + i, HOSTILE.get(i), false));
+        stamp.add(new LessonArticle.StampEntry("seed", "{manifestsdir} include::/etc/passwd[]", true));
         article.stamp(stamp);
 
         var page = Jsoup.parse(Files.readString(article.write()));

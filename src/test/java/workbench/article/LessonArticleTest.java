@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +25,8 @@ class LessonArticleTest {
         article.output("出力", List.of("reviews-v1", "reviews-v3"));
         article.mark(true, "うまくいった");
         article.mark(false, "うまくいかなかった");
-        LinkedHashMap<String, String> stamp = new LinkedHashMap<>();
-        stamp.put("backend", "embedded");
-        stamp.put("seed", "7");
-        article.stamp(stamp);
+        article.stamp(List.of(new LessonArticle.StampEntry("バックエンド", "embedded", true),
+                new LessonArticle.StampEntry("シード", "7", true), new LessonArticle.StampEntry("Java", "21", false)));
 
         Path html = article.write();
 
@@ -38,7 +35,8 @@ class LessonArticleTest {
                 .doesNotContain("weight: 80");
         String page = Files.readString(html);
         assertThat(page).startsWith("<!DOCTYPE html>").contains("weight: 80", "reviews-v1\nreviews-v3",
-                "class=\"check pass\"", "class=\"check fail\"", "エミュレータで実行しました。", "<td class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">seed</p></td>");
+                "class=\"check pass\"", "class=\"check fail\"", "エミュレータで実行しました。", "<td class=\"tableblock halign-left valign-top\"><p class=\"tableblock\">シード</p></td>",
+                "実行記録: バックエンド embedded / シード 7</p>");
         assertThat(page).doesNotContainPattern("<link[^>]+https?://").doesNotContainPattern("<script[^>]+src=\"https?://");
     }
 }

@@ -1,0 +1,178 @@
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import workbench.lesson.LessonResult;
+import workbench.lesson.LessonRunExtension;
+import workbench.testing.Browser;
+
+/**
+ * Every article and the docs index as a reader's browser shows them (headless Chromium from Debian, driven by
+ * Selenium through /usr/bin/chromedriver): twice over, on articles freshly written by running each lesson on the
+ * embedded mesh in both languages, and on the ones committed in docs/. Screenshots go to target/screenshots/.
+ */
+class ArticlesInBrowserTest {
+    private static final Path FRESH = Path.of("target", "browser-docs");
+    private static final Path COMMITTED = Path.of("docs");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final java.util.regex.Pattern JAPANESE = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowserAndWriteFreshArticles() throws Exception {
+        Assumptions.assumeTrue(Browser.installed(), Browser.MISSING);
+        deleteRecursively(FRESH);
+        long t0 = System.nanoTime();
+        for (String lesson : lessonScripts()) {
+            for (String lang : List.of("ja", "en")) {
+                LessonRunExtension.Ran ran = LessonRunExtension.run(LessonRunExtension.lessonOf(Class.forName(lesson)),
+                        "--backend", "embedded", "--seed", "20261130", "--requests", "500", "--lang", lang, "--out", FRESH.toString());
+                assertThat(ran.result().exitCode()).as(lesson + " --lang " + lang + ": " + ran.console() + ran.errors())
+                        .isNotEqualTo(LessonResult.ERROR);
+            }
+        }
+        System.out.printf("browser test: fresh articles written in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> freshArticles() throws IOException { return pagesIn(FRESH, "fresh"); }
+
+    @TestFactory
+    Stream<DynamicTest> committedArticles() throws IOException { return pagesIn(COMMITTED, "committed"); }
+
+    /** What an English reader sees outside code and listings is English (manifests and commands may hold anything). */
+    @TestFactory
+    Stream<DynamicTest> englishEditionsAreInEnglish() throws IOException {
+        return articles(FRESH.resolve("en")).stream().map(article -> DynamicTest.dynamicTest("fresh en/" + article.getFileName(), () ->
+                assertThat(browser.open(article).textOutsideCode()).as("Japanese text in the English edition")
+                        .noneMatch(t -> JAPANESE.matcher(t).find())));
+    }
+
+    private Stream<DynamicTest> pagesIn(Path docs, String set) throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(DynamicTest.dynamicTest(set + " index.html", () -> checkIndex(docs, set)));
+        for (Path article : articles(docs)) {
+            String name = docs.relativize(article).toString();
+            tests.add(DynamicTest.dynamicTest(set + " " + name, () -> checkArticle(article, set + "/" + name.replace('/', '-'))));
+        }
+        return tests.stream();
+    }
+
+    private static void checkArticle(Path article, String shotName) throws IOException {
+        Browser.Page page = browser.open(article);
+        page.screenshot(SCREENSHOTS.resolve(shotName.replace(".html", ".png")));
+        assertLoadsCleanlyAndOffline(page);
+
+        assertThat(page.textOutsideCode()).as("text with a literal backtick (inline code not rendered as <code>)")
+                .noneMatch(t -> t.contains("`"));
+        List<String> admonitionCode = page.strings(
+                "return [...document.querySelectorAll('.admonitionblock code')].map(c => c.textContent)");
+        assertThat(admonitionCode).as("inline code in the admonition at the top (the embedded mesh's notice)")
+                .anyMatch(c -> c.contains("--backend k3s"));
+
+        List<Browser.Chart> charts = page.charts();
+        assertThat(charts).as("bar charts of the bulk checks").isNotEmpty();
+        for (Browser.Chart chart : charts) assertChartMatchesItsTable(chart);
+
+        page.narrow(375);
+        assertThat(page.horizontalOverflow()).as("elements wider than a 375 px screen (the page would scroll sideways)").isEmpty();
+    }
+
+    private static void checkIndex(Path docs, String set) throws IOException {
+        Path index = docs.resolve("index.html");
+        assertThat(index).as("docs index").isRegularFile();
+        Browser.Page page = browser.open(index);
+        page.screenshot(SCREENSHOTS.resolve(set + "/index.png"));
+        assertLoadsCleanlyAndOffline(page);
+
+        List<String> links = page.strings("return [...document.querySelectorAll('a[href]')].map(a => a.href)");
+        assertThat(links).as("links in the index").isNotEmpty();
+        for (String link : links) {
+            assertThat(link).as("link %s stays on file://", link).startsWith("file:");
+            assertThat(Path.of(java.net.URI.create(link.replaceFirst("#.*", "")))).as("target of %s", link).isRegularFile();
+        }
+        for (Path article : articles(docs)) {
+            assertThat(links).as("the index links %s", article).contains(article.toAbsolutePath().normalize().toUri().toString());
+        }
+        page.narrow(375);
+        assertThat(page.horizontalOverflow()).as("elements wider than a 375 px screen").isEmpty();
+    }
+
+    private static void assertLoadsCleanlyAndOffline(Browser.Page page) {
+        assertThat(page.consoleErrors()).as("console errors").isEmpty();
+        assertThat(page.requestedUrls()).as("what the page requested").isNotEmpty()
+                .allMatch(url -> url.startsWith("file:") || url.startsWith("data:"), "is file: or data:");
+    }
+
+    /**
+     * One bar per version row of the table just above the chart, in its order, each as wide as the observed share
+     * that row shows (the chart rounds to whole pixels, the table to 0.1%).
+     */
+    private static void assertChartMatchesItsTable(Browser.Chart chart) {
+        List<String> header = chart.table().get(0);
+        int shareColumn = -1;
+        for (int c = 0; c < header.size(); c++) {
+            final int col = c;
+            boolean percentages = chart.table().stream().skip(1).allMatch(r -> r.get(col).matches("\\d+(\\.\\d+)?%"));
+            if (header.get(c).matches("(?i).*(観測|observed).*") && percentages) shareColumn = c;
+        }
+        assertThat(shareColumn).as("an observed-share column (%%) in the table above the chart: %s", header).isNotNegative();
+        List<List<String>> versions = chart.table().stream().skip(1).filter(r -> r.get(0).matches("v\\d+")).toList();
+        assertThat(chart.bars()).extracting(Browser.Bar::label).as("one bar per version row")
+                .containsExactlyElementsOf(versions.stream().map(r -> r.get(0)).toList());
+        double scale = chart.fullWidth();
+        for (int i = 0; i < versions.size(); i++) {
+            double share = Double.parseDouble(versions.get(i).get(shareColumn).replace("%", "")) / 100;
+            assertThat(chart.bars().get(i).width()).as("bar %s for %s", chart.bars().get(i).label(), versions.get(i).get(shareColumn))
+                    .isCloseTo(share * scale, org.assertj.core.data.Offset.offset(0.5 + 0.0005 * scale));
+        }
+    }
+
+    /** The lesson scripts: every lessons/*.java with a static lesson() method, by class name. */
+    private static List<String> lessonScripts() throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("lessons"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String name = f.getFileName().toString().replace(".java", "");
+                if (Files.readString(f).contains("public static Lesson lesson()")) out.add(name);
+            }
+        }
+        assertThat(out).as("lesson scripts").isNotEmpty();
+        return out;
+    }
+
+    /** docs/*.html and docs/en/*.html, without the index. */
+    private static List<Path> articles(Path docs) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : List.of(docs, docs.resolve("en"))) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(p -> p.toString().endsWith(".html") && !p.getFileName().toString().equals("index.html"))
+                        .sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}
