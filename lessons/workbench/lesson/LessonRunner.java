@@ -65,7 +65,8 @@ public final class LessonRunner {
         try {
             error = runSteps(lesson, run);
             if (error != null && !options.keep) deleteQuietly(run);
-            article.stamp(RunStamp.of(lesson.id(), backend.name(), backend.stamp(), options.requests, run.timings(),
+            java.util.OptionalInt bulkRequests = run.bulkRuns().isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(options.requests);
+            article.stamp(RunStamp.of(lesson.id(), backend.name(), backend.stamp(), bulkRequests, run.timings(),
                     startedAt, Duration.ofNanos(System.nanoTime() - started), language));
             writeArticle(article);
             recordRun(lesson, backend, run, RunStamp.date(startedAt), error == null ? null : error.message());

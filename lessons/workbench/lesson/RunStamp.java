@@ -42,15 +42,15 @@ final class RunStamp {
 
     private RunStamp(Language language) { this.language = language; }
 
-    /** The stamp of a finished run: the backend's facts first, then the run's own. */
-    static List<StampEntry> of(String lessonId, String backendName, Map<String, String> backendFacts, int requests,
+    /** The stamp of a finished run: the backend's facts first, then the run's own ({@code bulkRequests} when it made bulk checks). */
+    static List<StampEntry> of(String lessonId, String backendName, Map<String, String> backendFacts, java.util.OptionalInt bulkRequests,
             Map<String, String> timings, OffsetDateTime started, Duration took, Language language) {
         RunStamp s = new RunStamp(language);
         s.add("backend", describe(backendName, language));
         backendFacts.forEach(s::add);
         s.add("lesson", lessonId);
         s.add("language", language.code());
-        s.add("requests per bulk check", Integer.toString(requests));
+        bulkRequests.ifPresent(n -> s.add("requests per bulk check", Integer.toString(n))); // only runs that made bulk checks
         timings.forEach(s::add);
         s.add("date", date(started));
         s.add("duration", String.format(Locale.ROOT, language.pick("%.1f 秒", "%.1f s"), took.toMillis() / 1000.0));
@@ -73,18 +73,19 @@ final class RunStamp {
         };
     }
 
-    /** The label of a stamp key in a language; phase timings ("time: k3s start"), waits ("waited: …") and bulk runs ("bulk 1") by pattern. */
+    /** The label of a stamp key in a language; phase timings ("time: k3s start"), waits ("waited: …") bulk runs ("bulk 1") and their warm-ups ("warm-up 1") by pattern. */
     static String label(String key, Language language) {
         if (language == Language.EN) return key;
         if (key.startsWith("time: ")) return key.substring("time: ".length()) + " の所要時間";
         if (key.startsWith("waited: ")) return key.substring("waited: ".length()) + " を待った時間";
         if (key.matches("bulk \\d+")) return "一括チェック " + key.substring("bulk ".length());
+        if (key.matches("warm-up \\d+")) return "ウォームアップ " + key.substring("warm-up ".length());
         return JA_LABELS.getOrDefault(key, key);
     }
 
     /** Whether a key has a label of its own in Japanese (not just the key shown as is). */
     static boolean hasJapaneseLabel(String key) {
-        return key.startsWith("time: ") || key.startsWith("waited: ") || key.matches("bulk \\d+") || JA_LABELS.containsKey(key);
+        return key.startsWith("time: ") || key.startsWith("waited: ") || key.matches("(bulk|warm-up) \\d+") || JA_LABELS.containsKey(key);
     }
 
     private void add(String key, String value) {

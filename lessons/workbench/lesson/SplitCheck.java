@@ -69,15 +69,16 @@ record SplitCheck(Bilingual words, Via via) implements Step {
         run.article().chart(run.t("reviews のバージョン別の割合(reviews を表示したページのうち)",
                 "Share of each reviews version (among pages that showed reviews)"), bars);
         run.article().prose(run.t("計測の前のウォームアップ(観測、集計には含めません): ", "Warm-up before measuring (observed, not counted): ")
-                + warmUp.summary());
+                + warmUpSummary(run, warmUp));
         run.article().prose(testProse(run, expected, verdict, n, observed));
 
         run.check(run.t("すべてのページに reviews が表示される(エラー 0 件)", "every page shows reviews (0 errors)"),
                 observed.errorCount() == 0, observed.errorCount() == 0 ? run.t("エラー 0 件", "0 errors")
                         : run.t("エラー ", "errors ") + observed.errorCount() + " " + observed.errors());
         run.check(claim(run, expected, verdict), verdict.passed(), verdict.summary(run.language()));
-        run.timing("warm-up " + run.bulkRuns().size(), warmUp.summary());
-        run.timing("bulk " + run.bulkRuns().size(), String.format(Locale.ROOT, "%,d requests in %.2f s (%.0f req/s)",
+        run.timing("warm-up " + run.bulkRuns().size(), warmUpSummary(run, warmUp));
+        run.timing("bulk " + run.bulkRuns().size(), String.format(Locale.ROOT,
+                run.t("%,d リクエスト、%.2f 秒(%.0f リクエスト/秒)", "%,d requests in %.2f s (%.0f req/s)"),
                 observed.size(), observed.elapsed().toNanos() / 1e9, observed.requestsPerSecond()));
     }
 
@@ -144,6 +145,15 @@ record SplitCheck(Bilingual words, Via via) implements Step {
                     miss all %,d pages with probability below α = %.0e answers at least once. +
                     %s"""), n, verdict.alpha(), timing);
         };
+    }
+
+    private static String warmUpSummary(LessonRun run, WarmUp.Result w) {
+        double seconds = w.took().toMillis() / 1000.0;
+        return w.reached()
+                ? String.format(Locale.ROOT, run.t("%d ページ目までに正常なページが %d 回続きました(%.1f 秒)",
+                        "%2$d good pages in a row after %1$d pages, %3$.1f s"), w.pagesSent(), w.wanted(), seconds)
+                : String.format(Locale.ROOT, run.t("%.1f 秒以内に正常なページが %d 回続きませんでした(%d ページ送信)。そのまま計測します",
+                        "no %2$d good pages in a row within %1$.1f s (%3$d pages sent); measuring anyway"), seconds, w.wanted(), w.pagesSent());
     }
 
     /** "0.9993", or "> 0.999999" where printing more digits would round to a certainty it is not. */
