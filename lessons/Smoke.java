@@ -5,7 +5,7 @@
 //SOURCES workbench/**.java
 //SOURCES Lesson03TrafficManagement.java
 
-import workbench.cli.SmokeCommand;
+import workbench.smoke.SmokeCommand;
 
 /** {@code jbang smoke@catalog [lesson options]}: lesson 03 on k3s, then a short report to paste into a bug report. */
 public class Smoke {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import workbench.backend.Backend;
-import workbench.backend.Backends;
+import workbench.backend.choice.Backends;
 import workbench.canary.CanaryReport;
 import workbench.canary.CanaryRun;
 import workbench.canary.CanarySpec;

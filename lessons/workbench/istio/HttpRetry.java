@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import workbench.manifest.Field;
 
-/** A route's {@code retries} (HTTPRetry) as written; {@link workbench.mesh.RetryPolicy} turns it into Envoy's policy. */
+/** A route's {@code retries} (HTTPRetry) as written; the mesh's RetryPolicy turns it into Envoy's policy. */
 public record HttpRetry(int attempts, Optional<Duration> perTryTimeout, Optional<String> retryOn,
                         Optional<Boolean> retryIgnorePreviousHosts, Optional<Duration> backoff) {
 

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import workbench.backend.Backend;
-import workbench.backend.Backends;
+import workbench.backend.choice.Backends;
 import workbench.cli.LessonOptions;
 import workbench.cli.ShortErrors;
 

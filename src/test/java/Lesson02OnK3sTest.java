@@ -2,7 +2,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import workbench.backend.Backends;
+import workbench.backend.choice.Backends;
 import workbench.lesson.LessonRunExtension.Ran;
 import workbench.lesson.RunsLesson;
 

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import workbench.backend.Backends;
-import workbench.cli.SmokeCommand;
+import workbench.backend.choice.Backends;
+import workbench.smoke.SmokeCommand;
 
 /** {@code jbang smoke@catalog} where no Docker answers (as on CI): the lesson stops at once, and the report still comes out. */
 class SmokeTest {

@@ -3,7 +3,7 @@ package workbench.testing;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import workbench.backend.Backends;
+import workbench.backend.choice.Backends;
 
 /**
  * Lets {@link StartsK3s} tests run only when the pom's {@code k3s} profile set {@value #PROPERTY}=true.

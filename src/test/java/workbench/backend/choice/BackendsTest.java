@@ -1,5 +1,7 @@
-package workbench.backend;
+package workbench.backend.choice;
 
+import workbench.backend.Backend;
+import workbench.backend.BackendException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -1,4 +1,4 @@
-package workbench.cli;
+package workbench.smoke;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

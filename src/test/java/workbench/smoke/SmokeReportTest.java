@@ -1,4 +1,4 @@
-package workbench.cli;
+package workbench.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package workbench.backend;
+package workbench.backend.choice;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.testcontainers.DockerClientFactory;
+import workbench.backend.Backend;
+import workbench.backend.BackendException;
 import workbench.backend.embedded.EmbeddedBackend;
 import workbench.backend.k3s.K3sBackend;
 import workbench.backend.k3s.K3sSettings;

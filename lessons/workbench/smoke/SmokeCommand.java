@@ -1,4 +1,4 @@
-package workbench.cli;
+package workbench.smoke;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
