@@ -32,16 +32,18 @@ public final class GatewayRouter {
                 for (VirtualService vs : config.virtualServicesBoundTo(gw.namespace(), gw.name())) {
                     boolean admitted = server.hosts().stream().anyMatch(h -> admits(h, gw, vs) && HostMatch.matches(hostPart(h), host));
                     boolean claimed = vs.hosts().stream().anyMatch(h -> HostMatch.matches(h, host));
-                    if (admitted && claimed) return forward(config, registry, gatewayPod, port, vs, request, random);
+                    if (admitted && claimed) {
+                        return forward(config, registry, gatewayPod, port, gw.namespace() + "/" + gw.name(), vs, request, random);
+                    }
                 }
             }
         }
         return new RouteDecision.LocalReply(404, "", "NR (no Gateway server and bound VirtualService for host " + host + ")");
     }
 
-    private static RouteDecision forward(MeshConfig config, Registry registry, Pod gatewayPod, int port, VirtualService vs,
-                                         MeshRequest request, RandomGenerator random) {
-        Optional<RouteTable.Selected> selected = RouteTable.forCaller(vs, gatewayPod, port).select(request);
+    private static RouteDecision forward(MeshConfig config, Registry registry, Pod gatewayPod, int port, String gateway,
+                                         VirtualService vs, MeshRequest request, RandomGenerator random) {
+        Optional<RouteTable.Selected> selected = RouteTable.forGateway(vs, gatewayPod, port, gateway).select(request);
         if (selected.isEmpty()) return new RouteDecision.LocalReply(404, "", "NR (no route of " + vs.name() + " matched)");
         HttpRoute rule = selected.get().rule();
         if (rule.route().isEmpty() || rule.redirect().isPresent() || rule.directResponse().isPresent() || rule.fault().isPresent()) {

@@ -21,9 +21,19 @@ import workbench.istio.VirtualService;
 public final class Matcher {
     private Matcher() {}
 
+    /** For a sidecar: the proxy serves the {@code mesh} gateway only. */
     public static boolean appliesTo(HttpMatch m, Pod caller, int listenerPort) {
+        return appliesTo(m, caller, listenerPort, VirtualService.MESH_GATEWAY, "");
+    }
+
+    /**
+     * For the proxy that serves {@code gateway} ({@code mesh} for sidecars, {@code namespace/name} for a gateway):
+     * a block listing gateways applies when one of them, resolved in the VirtualService's namespace
+     * ({@code vsNamespace}), is that gateway (route.go sourceMatchHTTP: a block with gateways skips sourceLabels).
+     */
+    public static boolean appliesTo(HttpMatch m, Pod caller, int listenerPort, String gateway, String vsNamespace) {
         if (m.port().isPresent() && m.port().getAsInt() != listenerPort) return false;
-        if (!m.gateways().isEmpty()) return m.gateways().contains(VirtualService.MESH_GATEWAY);
+        if (!m.gateways().isEmpty()) return m.gateways().stream().anyMatch(g -> resolved(g, vsNamespace).equals(gateway));
         if (caller == null) return m.sourceLabels().isEmpty() && m.sourceNamespace().isEmpty();
         boolean labels = m.sourceLabels().entrySet().stream()
                 .allMatch(e -> e.getValue().equals(caller.labels().get(e.getKey())));
@@ -49,5 +59,11 @@ public final class Matcher {
             if (!q.getValue().test(request.queryParam(q.getKey()), false)) return false;
         }
         return true;
+    }
+
+    /** A gateway reference as istiod resolves it: {@code mesh} stays, a bare name takes the VirtualService's namespace. */
+    static String resolved(String gateway, String vsNamespace) {
+        if (gateway.equals(VirtualService.MESH_GATEWAY) || gateway.contains("/")) return gateway;
+        return vsNamespace + "/" + gateway;
     }
 }

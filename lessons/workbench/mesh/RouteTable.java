@@ -26,13 +26,22 @@ public record RouteTable(VirtualService virtualService, List<Entry> entries) {
     }
 
     public static RouteTable forCaller(VirtualService vs, Pod caller, int listenerPort) {
+        return forProxy(vs, caller, listenerPort, VirtualService.MESH_GATEWAY);
+    }
+
+    /** The routes the proxy of {@code gateway} ({@code namespace/name}) gets from {@code vs} for one listener port. */
+    public static RouteTable forGateway(VirtualService vs, Pod gatewayPod, int listenerPort, String gateway) {
+        return forProxy(vs, gatewayPod, listenerPort, gateway);
+    }
+
+    private static RouteTable forProxy(VirtualService vs, Pod caller, int listenerPort, String gateway) {
         List<Entry> entries = new ArrayList<>();
         for (HttpRoute rule : vs.http()) {
             if (rule.match().isEmpty()) {
                 entries.add(new Entry(rule, List.of()));
                 break;
             }
-            List<HttpMatch> kept = rule.match().stream().filter(m -> Matcher.appliesTo(m, caller, listenerPort)).toList();
+            List<HttpMatch> kept = rule.match().stream().filter(m -> Matcher.appliesTo(m, caller, listenerPort, gateway, vs.namespace())).toList();
             if (!kept.isEmpty()) entries.add(new Entry(rule, kept));
         }
         return new RouteTable(vs, entries);

@@ -106,6 +106,44 @@ class GatewayRoutingTest {
         assertThat(status(spec, vs.replace("\\n", "\n"), host, path)).as(rule).isEqualTo(expected);
     }
 
+    /**
+     * A match block's own {@code gateways} decide which proxies keep it (route.go sourceMatchHTTP): the gateway's
+     * proxy keeps a block naming that Gateway (a bare name resolved in the VirtualService's namespace), and drops
+     * one naming only {@code mesh} or another Gateway.
+     */
+    @ParameterizedTest(name = "match gateways {0} → {1} at the gateway")
+    @CsvSource({"bookinfo-gateway, 200", "default/bookinfo-gateway, 200", "mesh, 404", "other-gateway, 404", "'mesh, bookinfo-gateway', 200"})
+    void aMatchBlocksGatewaysDecideWhetherTheGatewayKeepsIt(String matchGateways, int expected) throws IOException {
+        Path f = Files.createTempFile(dir, "gw", ".yaml");
+        Files.writeString(f, """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: bookinfo-gateway}
+                spec:
+                %s
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: bookinfo}
+                spec:
+                  hosts: ['*']
+                  gateways: [mesh, bookinfo-gateway]
+                  http:
+                  - match: [{uri: {exact: /productpage}, gateways: [%s]}]
+                    route: [{destination: {host: productpage, port: {number: 9080}}}]
+                """.formatted(ANY_HOST.indent(2).stripTrailing(), matchGateways));
+        var docs = Manifests.load(f);
+        backend.apply(docs);
+        try {
+            Pod gatewayPod = new Pod("istio-ingressgateway-probe", "istio-system", Map.of("app", "istio-ingressgateway", "istio", "ingressgateway"), null, true);
+            int status = backend.mesh().ingressGatewayFor(gatewayPod, 80)
+                    .send(new MeshRequest("GET", "localhost:8080", "/productpage", Map.of(), ""), Duration.ofSeconds(10)).status();
+            assertThat(status).isEqualTo(expected);
+        } finally {
+            backend.delete(docs);
+        }
+    }
+
     @Test
     void aGatewayWithoutServersIsRefusedInIstiodsWords() throws IOException {
         Path f = Files.createTempFile(dir, "gw", ".yaml");
