@@ -9,15 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import workbench.article.Bilingual;
-import workbench.istio.HttpMatch;
-import workbench.istio.HttpRoute;
-import workbench.istio.VirtualService;
+import workbench.mesh.GatewayRouter;
+import workbench.mesh.MeshRequest;
+import workbench.mesh.MeshSnapshot;
+import workbench.mesh.Pod;
+import workbench.mesh.RouteDecision;
 
 /**
  * The reader's {@code curl} to the ingress gateway from their own machine, through {@code kubectl port-forward}.
- * The status each path should get is read from the VirtualServices the lesson bound to a Gateway: a path that one
- * of their rules matches by {@code uri} goes to its destination (200 from productpage), any other gets the
- * gateway's 404.
+ * The status each path should get comes from the gateway's own routing decision ({@link GatewayRouter}) on the
+ * Gateways and VirtualServices in force: a path a bound rule forwards gets productpage's 200, any other the
+ * gateway's own reply (404 when nothing binds it).
  */
 record GatewayCurl(Bilingual words, List<String> paths) implements Step {
 
@@ -33,15 +35,15 @@ record GatewayCurl(Bilingual words, List<String> paths) implements Step {
             run.say(run.t("! 8080 番が使用中のため、ゲートウェイは " + base + " で待ち受けています", "! port 8080 is taken; the gateway listens on " + base));
         }
 
-        List<VirtualService> bound = run.createdNewestFirst().stream().filter(d -> d.kind().equals("VirtualService"))
-                .map(d -> VirtualService.read(d, run.backend().namespace())).filter(vs -> !vs.gateways().isEmpty()
-                        && vs.gateways().stream().anyMatch(g -> !g.equals(VirtualService.MESH_GATEWAY))).toList();
+        // the status each path should get is the ingress gateway's own routing decision on the mesh as it stands
+        MeshSnapshot mesh = run.backend().snapshot();
+        Pod gatewayPod = new Pod("istio-ingressgateway", "istio-system", GatewayRouter.INGRESS_GATEWAY_LABELS, null, true);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         List<String> printed = new ArrayList<>();
         for (String path : paths) {
             int status = get(client, base.resolve(path));
             printed.add(Integer.toString(status));
-            int expected = routed(bound, path) ? 200 : 404;
+            int expected = expectedStatus(mesh, gatewayPod, path);
             run.check(run.t(path + " は " + expected + "(" + (expected == 200 ? "Gateway に結び付いた VirtualService が productpage に送る" : "どのルールにも当てはまらない") + ")",
                             path + " answers " + expected + " (" + (expected == 200 ? "a VirtualService bound to the Gateway routes it" : "no rule matches it") + ")"),
                     status == expected, Integer.toString(status));
@@ -49,17 +51,15 @@ record GatewayCurl(Bilingual words, List<String> paths) implements Step {
         run.article().output(run.t("出力(観測)", "Output (observed)"), printed);
     }
 
-    /** Whether a rule of a gateway-bound VirtualService matches the path by uri (the lesson's manifests match by uri only). */
-    static boolean routed(List<VirtualService> bound, String path) {
-        for (VirtualService vs : bound) {
-            for (HttpRoute rule : vs.http()) {
-                if (rule.match().isEmpty()) return true;
-                for (HttpMatch m : rule.match()) {
-                    if (m.uri().map(u -> u.test(path, m.ignoreUriCase())).orElse(true)) return true;
-                }
-            }
-        }
-        return false;
+    /**
+     * What the gateway does with {@code path} on port 80: forwarded to the app (productpage answers 200), or the
+     * status of the gateway's own reply (404 when nothing binds the path). The draw only picks among weighted
+     * destinations, which all forward.
+     */
+    static int expectedStatus(MeshSnapshot mesh, Pod gatewayPod, String path) {
+        RouteDecision decision = GatewayRouter.route(mesh.config(), mesh.gateways(), mesh.registry(), gatewayPod, 80,
+                new MeshRequest("GET", "localhost", path, java.util.Map.of(), ""), new java.util.SplittableRandom(0));
+        return decision instanceof RouteDecision.LocalReply reply ? reply.response().status() : 200;
     }
 
     private static int get(HttpClient client, URI uri) {

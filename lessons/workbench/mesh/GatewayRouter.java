@@ -22,6 +22,10 @@ import workbench.istio.VirtualService;
 public final class GatewayRouter {
     private GatewayRouter() {}
 
+    /** The labels Istio's {@code gateway} Helm chart gives the pods of a release named istio-ingressgateway. */
+    public static final java.util.Map<String, String> INGRESS_GATEWAY_LABELS =
+            java.util.Map.of("app", "istio-ingressgateway", "istio", "ingressgateway");
+
     public static RouteDecision route(MeshConfig config, List<Gateway> gateways, Registry registry, Pod gatewayPod, int port,
                                       MeshRequest request, RandomGenerator random) {
         String host = HostMatch.hostOf(request.authority());

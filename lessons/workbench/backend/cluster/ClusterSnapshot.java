@@ -51,6 +51,8 @@ public final class ClusterSnapshot {
                 .map(d -> VirtualService.read(d, namespace)).toList();
         List<DestinationRule> destinationRules = istioDocuments(client, namespace, "DestinationRule").stream()
                 .map(d -> DestinationRule.read(d, namespace)).toList();
+        List<workbench.istio.Gateway> gateways = istioDocuments(client, namespace, "Gateway").stream()
+                .map(d -> workbench.istio.Gateway.read(d, namespace)).toList();
 
         Registry registry = new Registry();
         Namespace ns = client.namespaces().withName(namespace).get();
@@ -64,7 +66,7 @@ public final class ClusterSnapshot {
         for (Pod p : client.pods().inNamespace(namespace).list().getItems()) {
             if (servesTraffic(p)) registry.add(pod(p, namespace));
         }
-        return new MeshSnapshot(new MeshConfig(virtualServices, destinationRules), registry);
+        return new MeshSnapshot(new MeshConfig(virtualServices, destinationRules), registry, gateways);
     }
 
     /** The Istio objects of one kind in the namespace, as documents of the server's JSON, in istiod's order. */

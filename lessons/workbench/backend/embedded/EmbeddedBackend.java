@@ -289,7 +289,7 @@ public final class EmbeddedBackend implements Backend {
     }
 
     @Override
-    public workbench.mesh.MeshSnapshot snapshot() { return new workbench.mesh.MeshSnapshot(mesh.config(), mesh.registry()); }
+    public workbench.mesh.MeshSnapshot snapshot() { return new workbench.mesh.MeshSnapshot(mesh.config(), mesh.registry(), mesh.gateways()); }
 
     @Override
     public synchronized void delete(List<Document> docs) {
@@ -384,7 +384,7 @@ public final class EmbeddedBackend implements Backend {
     }
 
     /** The gateway pod's labels, as Istio's gateway chart sets them for the name istio-ingressgateway. */
-    static final Map<String, String> INGRESS_LABELS = Map.of("app", "istio-ingressgateway", "istio", "ingressgateway");
+    static final Map<String, String> INGRESS_LABELS = workbench.mesh.GatewayRouter.INGRESS_GATEWAY_LABELS;
 
     @Override
     public synchronized java.net.URI ingressGateway() {

@@ -4,12 +4,12 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Locale;
 
-/** Registers Istio's VirtualService and DestinationRule kinds (networking.istio.io/v1) on a mock API server. */
+/** Registers Istio's VirtualService, DestinationRule and Gateway kinds (networking.istio.io/v1) on a mock API server. */
 final class IstioCrds {
     private IstioCrds() {}
 
     static void install(KubernetesClient client) {
-        for (String kind : new String[] {"VirtualService", "DestinationRule"}) {
+        for (String kind : new String[] {"VirtualService", "DestinationRule", "Gateway"}) {
             String plural = kind.toLowerCase(Locale.ROOT) + "s";
             client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder()
                     .withNewMetadata().withName(plural + ".networking.istio.io").endMetadata()
