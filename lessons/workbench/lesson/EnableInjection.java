@@ -10,11 +10,20 @@ record EnableInjection(Bilingual words) implements Step {
 
     @Override
     public void run(LessonRun run) {
-        String ns = run.backend().namespace();
         run.article().section(run.words(words));
-        run.article().commands(run.t("実行するコマンド", "Commands"), List.of(
-                "kubectl label namespace " + ns + " " + SidecarInjector.NAMESPACE_LABEL + "=enabled --overwrite",
-                "kubectl get namespace " + ns + " -L " + SidecarInjector.NAMESPACE_LABEL));
+        run.article().commands(run.t("実行するコマンド", "Commands"), commands(run.backend().namespace()));
+        labelAndShow(run);
+    }
+
+    /** The reader's commands: label the namespace, then list it with the label as a column. */
+    static List<String> commands(String ns) {
+        return List.of("kubectl label namespace " + ns + " " + SidecarInjector.NAMESPACE_LABEL + "=enabled --overwrite",
+                "kubectl get namespace " + ns + " -L " + SidecarInjector.NAMESPACE_LABEL);
+    }
+
+    /** Labels the namespace, shows the label as the cluster now holds it, and checks it is there. */
+    static void labelAndShow(LessonRun run) {
+        String ns = run.backend().namespace();
         run.backend().enableInjection();
         Map<String, String> labels = run.backend().namespaceLabels();
         String value = labels.getOrDefault(SidecarInjector.NAMESPACE_LABEL, "");

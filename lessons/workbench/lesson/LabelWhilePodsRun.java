@@ -22,19 +22,12 @@ record LabelWhilePodsRun(Bilingual words) implements Step {
     public void run(LessonRun run) {
         String ns = run.backend().namespace();
         run.article().section(run.words(words));
-        run.article().commands(run.t("実行するコマンド", "Commands"), List.of(
-                "kubectl label namespace " + ns + " " + SidecarInjector.NAMESPACE_LABEL + "=enabled --overwrite",
-                "kubectl get namespace " + ns + " -L " + SidecarInjector.NAMESPACE_LABEL,
-                "kubectl get pods -n " + ns));
+        List<String> commands = new ArrayList<>(EnableInjection.commands(ns));
+        commands.add("kubectl get pods -n " + ns);
+        run.article().commands(run.t("実行するコマンド", "Commands"), commands);
         Map<String, String> before = identities(run);
 
-        run.backend().enableInjection();
-        String value = run.backend().namespaceLabels().getOrDefault(SidecarInjector.NAMESPACE_LABEL, "");
-        run.article().output(run.t("kubectl get namespace の出力(観測)", "kubectl get namespace (observed)"), List.of(
-                String.format("%-10s %-8s %s", "NAME", "STATUS", "ISTIO-INJECTION"),
-                String.format("%-10s %-8s %s", ns, "Active", value)));
-        run.check(run.t("名前空間に istio-injection=enabled が付いている", "the namespace carries istio-injection=enabled"),
-                value.equals("enabled"), SidecarInjector.NAMESPACE_LABEL + "=" + (value.isEmpty() ? "(none)" : value));
+        EnableInjection.labelAndShow(run);
 
         BarePodSteps.showPods(run, run.t("ラベル付与の直後", "right after labelling"));
         Map<String, String> after = identities(run);
