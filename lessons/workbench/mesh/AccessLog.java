@@ -26,25 +26,33 @@ public final class AccessLog {
     /** What the lesson reads back from one line: the request, the status and the response flags. */
     public record Entry(String method, String path, int status, String flags) {}
 
-    private final Deque<String> lines = new ArrayDeque<>();
+    /** What one request leaves for its line; the text is written only when someone reads the log. */
+    private record Written(Instant start, String method, String path, int bodyLength, String userAgent, String requestId,
+                           String authority, int status, String flags, long durationMillis, String cluster) {
+        String line() {
+            String details = switch (flags) {
+                case "UO" -> "upstream_reset_before_response_started{overflow}";
+                case "UH" -> "no_healthy_upstream";
+                case "UT" -> "response_timeout";
+                case "-" -> "via_upstream";
+                default -> "upstream_reset_before_response_started";
+            };
+            return "[" + START_TIME.format(start) + "] \"" + method + " " + path + " HTTP/1.1\" "
+                    + status + " " + flags + " " + details + " - \"-\" " + bodyLength + " - " + durationMillis + " - \"-\" \""
+                    + orDash(userAgent) + "\" \"" + orDash(requestId) + "\" \""
+                    + authority + "\" \"-\" " + cluster + " - - - - default";
+        }
+    }
+
+    private final Deque<Written> lines = new ArrayDeque<>();
 
     synchronized void write(Instant start, MeshRequest request, int status, String flags, long durationMillis, String cluster) {
-        String details = switch (flags) {
-            case "UO" -> "upstream_reset_before_response_started{overflow}";
-            case "UH" -> "no_healthy_upstream";
-            case "UT" -> "response_timeout";
-            case "-" -> "via_upstream";
-            default -> "upstream_reset_before_response_started";
-        };
-        String line = "[" + START_TIME.format(start) + "] \"" + request.method() + " " + request.path() + " HTTP/1.1\" "
-                + status + " " + flags + " " + details + " - \"-\" " + request.body().length() + " - " + durationMillis + " - \"-\" \""
-                + orDash(request.header("user-agent")) + "\" \"" + orDash(request.header("x-request-id")) + "\" \""
-                + request.authority() + "\" \"-\" " + cluster + " - - - - default";
-        lines.addLast(line);
+        lines.addLast(new Written(start, request.method(), request.path(), request.body().length(), request.header("user-agent"),
+                request.header("x-request-id"), request.authority(), status, flags, durationMillis, cluster));
         if (lines.size() > CAPACITY) lines.removeFirst();
     }
 
-    public synchronized List<String> lines() { return List.copyOf(lines); }
+    public synchronized List<String> lines() { return lines.stream().map(Written::line).toList(); }
 
     private static String orDash(String s) { return s == null || s.isEmpty() ? "-" : s; }
 

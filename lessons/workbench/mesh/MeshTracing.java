@@ -19,6 +19,7 @@ public final class MeshTracing {
     static final int KEPT_SPANS = 20_000;
     private static final long EPOCH_MICROS = System.currentTimeMillis() * 1000;
     private static final long NANO_ORIGIN = System.nanoTime();
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
     private final SpanStore store = new SpanStore(KEPT_SPANS);
     private final SplittableRandom ids;
@@ -79,5 +80,5 @@ public final class MeshTracing {
 
     private static long micros(long nanos) { return EPOCH_MICROS + (nanos - NANO_ORIGIN) / 1000; }
 
-    private static String hex(long v) { return String.format("%016x", v); }
+    private static String hex(long v) { return HEX.toHexDigits(v); }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import workbench.backend.Applied;
@@ -43,7 +41,6 @@ public final class EmbeddedBackend implements Backend {
     private final Mesh mesh;
     private final String namespace;
     private final SplittableRandom names;
-    private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private final Map<String, List<Running>> podsByDeployment = new LinkedHashMap<>();
     private final Map<String, KubeService> services = new LinkedHashMap<>();
     private final Map<String, BarePod> barePods = new LinkedHashMap<>();
@@ -150,7 +147,7 @@ public final class EmbeddedBackend implements Backend {
             Pod unbound = new Pod(podName, w.namespace(), w.podLabels(), null, injected);
             Outbound outbound = mesh.outboundFor(unbound);
             try {
-                PodServer server = app.isPresent() ? PodServer.start(app.get(), outbound, executor) : null;
+                PodServer server = app.isPresent() ? PodServer.start(app.get(), outbound) : null;
                 MetricsEndpoint metrics = injected ? new MetricsEndpoint(() -> mesh.telemetry().of(podName).exposition()) : null;
                 Pod pod = new Pod(podName, w.namespace(), w.podLabels(), server == null ? null : server.address(), injected);
                 mesh.registry().add(pod);
@@ -194,7 +191,7 @@ public final class EmbeddedBackend implements Backend {
         Optional<App> app = Images.appFor(image).map(factory -> factory.apply(name));
         Pod unbound = new Pod(name, namespace, labels, null, injected);
         try {
-            PodServer server = app.isPresent() ? PodServer.start(app.get(), mesh.outboundFor(unbound), executor) : null;
+            PodServer server = app.isPresent() ? PodServer.start(app.get(), mesh.outboundFor(unbound)) : null;
             Pod pod = new Pod(name, namespace, labels, server == null ? null : server.address(), injected);
             mesh.registry().add(pod);
             MetricsEndpoint metrics = injected ? new MetricsEndpoint(() -> mesh.telemetry().of(name).exposition()) : null;
@@ -394,7 +391,7 @@ public final class EmbeddedBackend implements Backend {
             Outbound envoy = mesh.ingressGatewayFor(pod, 80);
             try {
                 // the gateway pod is Envoy alone: what arrives on its port goes through its routing
-                PodServer server = PodServer.startPreferring(8080, (request, out) -> out.send(request, Duration.ZERO), envoy, executor);
+                PodServer server = PodServer.startPreferring(8080, (request, out) -> out.send(request, Duration.ZERO), envoy);
                 ingressGateway = new Running(pod, server, null);
             } catch (IOException e) {
                 throw new BackendException("could not open a loopback port for the ingress gateway: " + e.getMessage(), e);
@@ -509,20 +506,6 @@ public final class EmbeddedBackend implements Backend {
         barePods.values().forEach(p -> stop(p.running()));
         barePods.clear();
         if (addonApis != null) addonApis.close();
-        executor.shutdownNow();
-        mesh.close();
-        try {
-            executor.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // no pod thread outlives the mesh
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        return r -> {
-            Thread t = new Thread(r, "embedded-pod");
-            t.setDaemon(true);
-            return t;
-        };
+        mesh.close(); // each pod's server has waited for its own threads to end: none outlives the mesh
     }
 }

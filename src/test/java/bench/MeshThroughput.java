@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import workbench.backend.PageClient;
 import workbench.backend.embedded.EmbeddedBackend;
 import workbench.bookinfo.Details;
@@ -82,11 +80,6 @@ public final class MeshThroughput {
 
     /** Bookinfo's apps on loopback, each call going straight to a fixed pod: same hops, no sidecar logic. */
     static final class Direct implements AutoCloseable {
-        private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "direct-pod");
-            t.setDaemon(true);
-            return t;
-        });
         private final Upstream upstream = new Upstream();
         private final Map<String, Pod> byHost = new ConcurrentHashMap<>();
         private final List<PodServer> servers = new ArrayList<>();
@@ -101,7 +94,7 @@ public final class MeshThroughput {
         }
 
         private void start(String host, workbench.bookinfo.App app) throws IOException {
-            PodServer server = PodServer.start(app, this::send, executor);
+            PodServer server = PodServer.start(app, this::send);
             servers.add(server);
             InetSocketAddress a = server.address();
             byHost.put(host, new Pod(host, "default", Map.of(), a));
@@ -123,7 +116,6 @@ public final class MeshThroughput {
         @Override
         public void close() {
             servers.forEach(PodServer::close);
-            executor.shutdownNow();
             upstream.close();
         }
     }

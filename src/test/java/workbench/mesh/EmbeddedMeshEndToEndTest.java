@@ -41,11 +41,6 @@ class EmbeddedMeshEndToEndTest {
     Path dir;
 
     private EmbeddedBackend backend;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "test-pod");
-        t.setDaemon(true);
-        return t;
-    });
     private final List<PodServer> servers = new ArrayList<>();
 
     @BeforeEach
@@ -60,7 +55,6 @@ class EmbeddedMeshEndToEndTest {
     void stop() {
         servers.forEach(PodServer::close);
         backend.close();
-        executor.shutdownNow();
     }
 
     private void apply(String yaml) throws IOException {
@@ -71,7 +65,7 @@ class EmbeddedMeshEndToEndTest {
 
     private Pod testPod(String name, String version, App app) throws IOException {
         Pod unbound = new Pod(name, "default", Map.of("app", "flaky", "version", version), null);
-        PodServer server = PodServer.start(app, backend.mesh().sidecarFor(unbound), executor);
+        PodServer server = PodServer.start(app, backend.mesh().sidecarFor(unbound));
         servers.add(server);
         Pod pod = new Pod(name, "default", unbound.labels(), server.address());
         backend.mesh().registry().add(pod);

@@ -43,7 +43,8 @@ class MeshLifecycleTest {
         assertThat(liveThreads()).as("live threads after 50 meshes (before: %d)", threadsBefore).isLessThanOrEqualTo(threadsBefore);
         assertThat(openSockets()).as("open sockets after 50 meshes (before: %d)", socketsBefore).isLessThanOrEqualTo(socketsBefore);
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(n -> n.startsWith("embedded-pod") || n.startsWith("mesh-mirror") || n.startsWith("HTTP-Dispatcher"));
+                .noneMatch(n -> n.startsWith("HTTP-listener") || n.startsWith("HTTP-worker") // pods' servers (HttpCore)
+                        || n.startsWith("mesh-mirror") || n.startsWith("HTTP-Dispatcher")); // metrics endpoints (the JDK's server)
     }
 
     /** One mesh with Bookinfo that serves some pages, then closes; returns its pods' addresses. */
