@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import workbench.testing.FakeDockerHost;
@@ -17,8 +19,11 @@ import workbench.testing.FakeDockerHost.Behaviour;
  * Lesson 03 as a reader runs it (its own JVM, so Testcontainers sees a fresh DOCKER_HOST) on a machine whose
  * DOCKER_HOST points at something that is not a Docker engine: a loopback port answering garbage, or one that
  * accepts and hangs. {@code --backend auto} must fall back to the embedded mesh within 30 s, say why, and pass;
- * {@code --backend k3s} must stop with exit 2 and the reason.
+ * {@code --backend k3s} must stop with exit 2 and the reason. The four runs are child processes that mostly wait (on a
+ * hanging Docker check, on the canary's injected delay), so they run side by side; each has its own fake Docker host
+ * and output directory.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class Lesson03DockerRefusedTest {
     static final Duration FALLBACK_WITHIN = Duration.ofSeconds(30);
     private static final Path ROOT = Path.of(System.getProperty("workbench.root", "."));
