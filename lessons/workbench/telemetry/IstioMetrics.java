@@ -21,14 +21,21 @@ public final class IstioMetrics {
     public static final double[] BUCKETS = {0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000,
             60000, 300000, 600000, 1800000, 3600000};
 
-    private final Map<Map<String, String>, Series> series = new ConcurrentHashMap<>();
+    /** One series per distinct label set; looked up by what the labels are made of, so a request builds no label map. */
+    private final Map<Key, Series> series = new ConcurrentHashMap<>();
+
+    private record Key(Reporter reporter, Peer source, Peer destination, String destinationService, int responseCode, String responseFlags) {}
 
     private static final class Series {
+        final Map<String, String> labels;
         final LongAdder count = new LongAdder();
         final DoubleAdder sum = new DoubleAdder();
         final LongAdder[] buckets = new LongAdder[BUCKETS.length];
 
-        Series() { for (int i = 0; i < buckets.length; i++) buckets[i] = new LongAdder(); }
+        Series(Key k) {
+            labels = labels(k.reporter(), k.source(), k.destination(), k.destinationService(), k.responseCode(), k.responseFlags());
+            for (int i = 0; i < buckets.length; i++) buckets[i] = new LongAdder();
+        }
     }
 
     /**
@@ -37,8 +44,8 @@ public final class IstioMetrics {
      */
     public void record(Reporter reporter, Peer source, Peer destination, String destinationService,
                        int responseCode, String responseFlags, double millis) {
-        Map<String, String> labels = labels(reporter, source, destination, destinationService, responseCode, responseFlags);
-        Series s = series.computeIfAbsent(labels, k -> new Series());
+        String flags = responseFlags == null || responseFlags.isEmpty() ? "-" : responseFlags;
+        Series s = series.computeIfAbsent(new Key(reporter, source, destination, destinationService, responseCode, flags), Series::new);
         s.count.increment();
         s.sum.add(millis);
         for (int i = 0; i < BUCKETS.length; i++) if (millis <= BUCKETS[i]) s.buckets[i].increment();
@@ -77,18 +84,17 @@ public final class IstioMetrics {
 
     /** Everything recorded so far in Prometheus' text exposition format 0.0.4, as {@code :15020/stats/prometheus} serves it. */
     public String exposition() {
-        List<Map.Entry<Map<String, String>, Series>> all = new ArrayList<>(series.entrySet());
-        all.sort((a, b) -> a.getKey().toString().compareTo(b.getKey().toString()));
+        List<Series> all = new ArrayList<>(series.values());
+        all.sort((a, b) -> a.labels.toString().compareTo(b.labels.toString()));
         StringBuilder out = new StringBuilder();
         out.append("# TYPE ").append(REQUESTS).append(" counter\n");
-        for (var e : all) sample(out, REQUESTS, e.getKey(), null, e.getValue().count.sum());
+        for (Series s : all) sample(out, REQUESTS, s.labels, null, s.count.sum());
         out.append("# TYPE ").append(DURATION).append(" histogram\n");
-        for (var e : all) {
-            Series s = e.getValue();
-            for (int i = 0; i < BUCKETS.length; i++) sample(out, DURATION + "_bucket", e.getKey(), number(BUCKETS[i]), s.buckets[i].sum());
-            sample(out, DURATION + "_bucket", e.getKey(), "+Inf", s.count.sum());
-            sample(out, DURATION + "_sum", e.getKey(), null, s.sum.sum());
-            sample(out, DURATION + "_count", e.getKey(), null, s.count.sum());
+        for (Series s : all) {
+            for (int i = 0; i < BUCKETS.length; i++) sample(out, DURATION + "_bucket", s.labels, number(BUCKETS[i]), s.buckets[i].sum());
+            sample(out, DURATION + "_bucket", s.labels, "+Inf", s.count.sum());
+            sample(out, DURATION + "_sum", s.labels, null, s.sum.sum());
+            sample(out, DURATION + "_count", s.labels, null, s.count.sum());
         }
         return out.toString();
     }
