@@ -24,7 +24,11 @@ public record MeshRequest(String method, String authority, String path, Map<Stri
 
     private static boolean allLowerCase(Map<String, String> headers) {
         for (String name : headers.keySet()) {
-            for (int i = 0; i < name.length(); i++) if (Character.isUpperCase(name.charAt(i))) return false;
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                // header names are ASCII; the table lookup only for the rare other character
+                if (c >= 'A' && c <= 'Z' || c >= 0x80 && Character.isUpperCase(c)) return false;
+            }
         }
         return true;
     }
