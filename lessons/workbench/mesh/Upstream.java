@@ -46,7 +46,7 @@ public final class Upstream implements AutoCloseable {
     private static final Set<String> OWN_HEADERS = Set.of("host", "connection", "content-length", "transfer-encoding",
             "expect", "upgrade", "keep-alive");
     private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(2);
-    /** Idle connections are closed well before the pod's server drops them (the JDK server's 30 s idle limit). */
+    /** Idle connections are closed well before the pod's server drops them (PodServer's 30 s idle limit). */
     private static final TimeValue MAX_IDLE = TimeValue.ofSeconds(10);
     /** Envoy's default circuit breakers allow 1024 connections per cluster; a pod never needs more here. */
     private static final int MAX_CONNECTIONS_PER_POD = 1024;
