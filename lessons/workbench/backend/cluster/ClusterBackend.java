@@ -63,14 +63,17 @@ public abstract class ClusterBackend implements Backend {
     /** {@code pilot-agent request GET stats/prometheus} asks Envoy's admin port: Envoy's own stats, as :15090 serves them. */
     @Override public final String envoyPrometheus(String pod) { return mesh.podMetrics(pod); }
 
-    @Override public final String prometheusApi() { throw addonsNotInstalled("Prometheus"); }
-
-    @Override public final String jaegerApi() { throw addonsNotInstalled("Jaeger"); }
-
-    private static workbench.backend.BackendException addonsNotInstalled(String addon) {
-        return new workbench.backend.BackendException("the workbench does not yet install Istio's " + addon
-                + " addon on a cluster, so lesson 02's graph and traces run on --backend embedded only for now");
+    /**
+     * Istio's addons: {@link #installAddons()} first (a cluster the workbench owns installs them there), then the mesh finds
+     * them in istio-system, waits until they are ready and port-forwards Prometheus and Jaeger's query service.
+     */
+    @Override public final synchronized workbench.backend.Addons addons() {
+        installAddons();
+        return mesh.addons();
     }
+
+    /** Installs Istio's addons where the workbench owns the cluster; on the user's cluster it installs nothing (the default). */
+    protected void installAddons() {}
 
     @Override public final PageClient productPage() { return mesh.productPage(); }
 }

@@ -458,11 +458,14 @@ public final class EmbeddedBackend implements Backend {
         return mesh.telemetry().of(pod).exposition();
     }
 
+    /** The mesh itself answers the part of Prometheus' and Jaeger's APIs the lessons use, on one loopback port ({@link AddonApis}). */
     @Override
-    public String prometheusApi() { return addonApis().url(); }
-
-    @Override
-    public String jaegerApi() { return addonApis().url(); }
+    public workbench.backend.Addons addons() {
+        String url = addonApis().url();
+        return new workbench.backend.Addons(url, url, List.of(
+                "embedded mesh: Prometheus API subset at " + url + AddonApis.QUERY_PATH + " (" + AddonApis.QUERY_SUBSET + ")",
+                "embedded mesh: Jaeger API subset at " + url + AddonApis.TRACES_PATH + " (" + AddonApis.TRACES_SUBSET + ")"));
+    }
 
     private synchronized AddonApis addonApis() {
         if (addonApis == null) {
