@@ -63,17 +63,29 @@ public abstract class ClusterBackend implements Backend {
     /** {@code pilot-agent request GET stats/prometheus} asks Envoy's admin port: Envoy's own stats, as :15090 serves them. */
     @Override public final String envoyPrometheus(String pod) { return mesh.podMetrics(pod); }
 
+    private workbench.backend.Addons addons;
+
     /**
      * Istio's addons: {@link #installAddons()} first (a cluster the workbench owns installs them there), then the mesh finds
-     * them in istio-system, waits until they are ready and port-forwards Prometheus and Jaeger's query service.
+     * them in istio-system, waits until they are ready and port-forwards Prometheus and Jaeger's query service. The lines
+     * observed are what was applied (if anything), then each addon as found.
      */
     @Override public final synchronized workbench.backend.Addons addons() {
-        installAddons();
-        return mesh.addons();
+        if (addons == null) {
+            List<String> applied = installAddons();
+            workbench.backend.Addons found = mesh.addons();
+            List<String> observed = new java.util.ArrayList<>(applied.stream().map(line -> "applied " + line).toList());
+            observed.addAll(found.observed());
+            addons = new workbench.backend.Addons(found.prometheusApi(), found.jaegerApi(), observed);
+        }
+        return addons;
     }
 
-    /** Installs Istio's addons where the workbench owns the cluster; on the user's cluster it installs nothing (the default). */
-    protected void installAddons() {}
+    /**
+     * Installs Istio's addons where the workbench owns the cluster and returns what it applied, one line per object; on the
+     * user's cluster it installs nothing (the default).
+     */
+    protected List<String> installAddons() { return List.of(); }
 
     @Override public final PageClient productPage() { return mesh.productPage(); }
 }
