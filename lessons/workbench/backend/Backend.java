@@ -137,6 +137,14 @@ public interface Backend extends AutoCloseable {
     /** A client inside the mesh whose requests to productpage pass through a caller-side sidecar. */
     PageClient productPage();
 
+    /**
+     * {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl [-H 'K: V'] http://productpage:9080PATH}: pages the
+     * fortio pod requests, so each leaves through fortio's sidecar and every hop, the first one included, shows in the
+     * mesh's metrics and traces (lesson 02's graph and trace start at fortio). {@link #productPage()} may enter productpage
+     * by a shorter way (on clusters, a port-forward into its pod).
+     */
+    PageClient productPageFromFortio();
+
     /** How a learner reaches productpage from a browser while the backend is kept running. */
     Optional<String> browserHint();
 

@@ -36,7 +36,7 @@ record ServiceGraphCheck(Bilingual words, int pages, List<String> deployed) impl
         BookinfoCalls calls = new BookinfoCalls(run, deployed);
         MetricsQuery prometheus = new MetricsQuery(run.backend().prometheusApi());
         Scrape before = new Scrape(query(prometheus));
-        Observations sent = Probe.bulk(run.backend().productPage(), "/productpage", Map.of(), pages, run.options().concurrency);
+        Observations sent = Probe.bulk(run.backend().productPageFromFortio(), "/productpage", Map.of(), pages, run.options().concurrency);
         String client = calls.workloadName(BookinfoCalls.CLIENT_APP, "");
         String productpage = calls.workloadName("productpage", "");
         Scrape delta = settled(prometheus, before, client, productpage);

@@ -88,4 +88,6 @@ public abstract class ClusterBackend implements Backend {
     protected List<String> installAddons() { return List.of(); }
 
     @Override public final PageClient productPage() { return mesh.productPage(); }
+
+    @Override public final PageClient productPageFromFortio() { return mesh.productPageFromFortio(); }
 }

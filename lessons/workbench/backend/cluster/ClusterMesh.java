@@ -244,6 +244,30 @@ public final class ClusterMesh implements AutoCloseable {
         return r.stdoutText();
     }
 
+    /**
+     * Pages fetched by {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -H 'K: V' ... http://productpage:9080PATH}:
+     * each leaves through fortio's sidecar, as a reader's request from inside the mesh does. A page fortio got no
+     * response for has status 0.
+     */
+    public PageClient productPageFromFortio() {
+        return (path, headers) -> {
+            PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", FORTIO_TIMEOUT,
+                    fortioCurl(path, headers).toArray(String[]::new));
+            FortioOutput.Response response = FortioOutput.parse(r.stdout(), r.stderr());
+            return new PageClient.Page(response.status().orElse(0), response.body());
+        };
+    }
+
+    static final String PRODUCTPAGE_BASE = "http://productpage:9080";
+
+    /** {@code fortio curl -H 'K: V' ... http://productpage:9080PATH}, one -H per header. */
+    static List<String> fortioCurl(String path, Map<String, String> headers) {
+        List<String> command = new ArrayList<>(List.of("fortio", "curl"));
+        headers.forEach((k, v) -> command.addAll(List.of("-H", k + ": " + v)));
+        command.add(PRODUCTPAGE_BASE + path);
+        return command;
+    }
+
     /** {@code kubectl exec deploy/D -c istio-proxy -- pilot-agent request GET stats}. */
     public String proxyStats(String deployment) {
         PodExec.Result r = exec.run(namespace(), runningPod(deployment), Readiness.PROXY, FORTIO_TIMEOUT,

@@ -412,6 +412,10 @@ public final class EmbeddedBackend implements Backend {
         };
     }
 
+    /** The embedded mesh's productpage client already starts at the fortio pod's sidecar. */
+    @Override
+    public PageClient productPageFromFortio() { return productPage(); }
+
     /** The sidecar of the client pod (fortio), where requests from inside the mesh start. */
     public Outbound caller() { return fortio(); }
 
