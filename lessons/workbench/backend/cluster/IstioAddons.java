@@ -29,6 +29,8 @@ public final class IstioAddons {
     public static final String KIALI_SERVICE = "kiali";
     /** Istio's jaeger.yaml serves the query UI and API under this prefix ({@code QUERY_BASE_PATH}). */
     static final String QUERY_BASE_PATH = "QUERY_BASE_PATH";
+    /** istiod's mesh config for the default revision. */
+    static final String MESH_CONFIG_MAP = "istio";
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     /** An addon: its Service, the manifest that installs it, and whether lesson 02 reads from it. */
@@ -77,7 +79,7 @@ public final class IstioAddons {
 
     /**
      * One line per addon, as observed now: each Deployment behind its Service with ready replicas and images, or that
-     * the addon is not installed.
+     * the addon is not installed; then how the mesh sends spans ({@link #meshTracing()}).
      */
     public List<String> observed() {
         List<String> lines = new ArrayList<>();
@@ -88,7 +90,31 @@ public final class IstioAddons {
             }
             for (Deployment d : deploymentsBehind(a.service())) lines.add(describe(a, d));
         }
+        lines.add(meshTracing());
         return lines;
+    }
+
+    /**
+     * How the mesh sends spans, as istiod's mesh config (ConfigMap {@code istio}, key {@code mesh}) says: the default tracing
+     * provider and the sampling percentage. Since Istio 1.22 a default install has no tracing provider, so no spans reach
+     * Jaeger; Telemetry resources, which can set one too, are not read here.
+     */
+    public String meshTracing() {
+        var configMap = client.configMaps().inNamespace(NAMESPACE).withName(MESH_CONFIG_MAP).get();
+        String mesh = configMap == null || configMap.getData() == null ? null : configMap.getData().get("mesh");
+        if (mesh == null) return "mesh tracing: no ConfigMap " + MESH_CONFIG_MAP + " with a mesh config in " + NAMESPACE;
+        com.fasterxml.jackson.databind.JsonNode config;
+        try {
+            config = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(mesh);
+        } catch (java.io.IOException e) {
+            return "mesh tracing: ConfigMap " + MESH_CONFIG_MAP + " holds no readable mesh config (" + e.getMessage().lines().findFirst().orElse("") + ")";
+        }
+        List<String> providers = new ArrayList<>();
+        config.path("defaultProviders").path("tracing").forEach(p -> providers.add(p.asText()));
+        com.fasterxml.jackson.databind.JsonNode sampling = config.path("defaultConfig").path("tracing").path("sampling");
+        return "mesh tracing: default provider " + (providers.isEmpty() ? "none (no spans are sent unless a Telemetry resource names one)"
+                : String.join(", ", providers)) + ", sampling " + (sampling.isNumber() ? sampling.asText() + "%"
+                : "not set (istiod's PILOT_TRACE_SAMPLING, 1% unless changed)");
     }
 
     /** The path prefix Jaeger's query API is served under ("/jaeger" for Istio's jaeger.yaml), "" when none is set. */

@@ -114,7 +114,8 @@ class IstioAddonsTest {
                 "prometheus: deployment/prometheus 1/1 ready, service/prometheus, "
                         + "ghcr.io/prometheus-operator/prometheus-config-reloader:v0.85.0, docker.io/prom/prometheus:v3.5.0",
                 "kiali: deployment/kiali 1/1 ready, service/kiali, quay.io/kiali/kiali:v2.17",
-                "jaeger: deployment/jaeger 1/1 ready, service/tracing, docker.io/jaegertracing/all-in-one:1.70.0");
+                "jaeger: deployment/jaeger 1/1 ready, service/tracing, docker.io/jaegertracing/all-in-one:1.70.0",
+                "mesh tracing: no ConfigMap istio with a mesh config in istio-system");
     }
 
     @Test
@@ -158,5 +159,27 @@ class IstioAddonsTest {
         assertThat(client.services().inNamespace("istio-system").list().getItems()).isEmpty();
         assertThat(client.apps().deployments().inNamespace("istio-system").list().getItems()).isEmpty();
         mesh.close();
+    }
+
+    private void meshConfig(String mesh) {
+        client.configMaps().inNamespace("istio-system").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("istio").endMetadata().addToData("mesh", mesh).build()).create();
+    }
+
+    /** The mesh config as the istiod chart renders it (templates/configmap.yaml at 1.28.10): no tracing unless asked for. */
+    @Test
+    void aDefaultInstallsMeshConfigSendsNoSpans() {
+        istioSystem();
+        meshConfig("defaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\ndefaultProviders:\n  metrics:\n  - prometheus\n");
+        assertThat(new IstioAddons(client).meshTracing()).isEqualTo("mesh tracing: default provider none (no spans are sent unless "
+                + "a Telemetry resource names one), sampling not set (istiod's PILOT_TRACE_SAMPLING, 1% unless changed)");
+    }
+
+    @Test
+    void theWorkbenchsTracingSettingsReadBack() {
+        istioSystem();
+        meshConfig("defaultConfig:\n  tracing:\n    sampling: 100\ndefaultProviders:\n  tracing:\n  - zipkin\n"
+                + "extensionProviders:\n- name: zipkin\n  zipkin:\n    service: zipkin.istio-system.svc.cluster.local\n    port: 9411\n");
+        assertThat(new IstioAddons(client).meshTracing()).isEqualTo("mesh tracing: default provider zipkin, sampling 100%");
     }
 }
