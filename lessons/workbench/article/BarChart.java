@@ -21,9 +21,7 @@ public final class BarChart {
     public static String svg(String caption, List<Bar> bars, Language language) {
         int height = ROW * bars.size() + 40;
         StringBuilder svg = new StringBuilder()
-                .append(String.format(Locale.ROOT,
-                        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"split-chart\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n",
-                        WIDTH, height, WIDTH, height, Html.escape(caption)))
+                .append(Svg.open("split-chart", WIDTH, height, caption))
                 .append("<style>text{font:13px sans-serif;fill:#222}.obs{fill:#4a7bd0}.track{fill:#eef1f6}.exp{stroke:#c0392b;stroke-width:2;stroke-dasharray:4 2}</style>\n");
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);

@@ -26,9 +26,7 @@ public final class CanaryTimeline {
         int width = LEFT + COLUMN * columns + 20;
         int marksTop = TOP + PLOT + 44;
         int height = marksTop + MARK_ROW * gateNames.size() + 10;
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"canary-timeline\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">%n",
-                width, height, width, height, escape(caption)));
+        StringBuilder svg = new StringBuilder(Svg.open("canary-timeline", width, height, caption));
         svg.append("<style>text{font:12px sans-serif;fill:#222}.grid{stroke:#ddd}.w{fill:none;stroke:#4a7bd0;stroke-width:3}"
                 + ".pass{fill:#2e8b57}.fail{fill:#c0392b}.mk{fill:#fff;font-weight:bold}.end{fill:#4a7bd0}</style>\n");
         for (int pct : new int[] {0, 25, 50, 75, 100}) {

@@ -21,9 +21,7 @@ public final class CountChart {
     public static String svg(String caption, List<Bar> bars) {
         int height = ROW * bars.size() + 12;
         StringBuilder svg = new StringBuilder()
-                .append(String.format(Locale.ROOT,
-                        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"count-chart\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n",
-                        WIDTH, height, escape(caption)))
+                .append(Svg.open("count-chart", WIDTH, height, caption))
                 .append("<style>text{font:13px sans-serif;fill:#222}.count{fill:#4a7bd0}.total{fill:none;stroke:#888}</style>\n");
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);

@@ -41,9 +41,7 @@ public final class ServiceGraphChart {
         });
         long busiest = graph.edges().stream().mapToLong(Edge::requests).max().orElse(1);
 
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"service-graph\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n",
-                width, height, Svg.escape(caption)));
+        StringBuilder svg = new StringBuilder(Svg.open("service-graph", width, height, caption));
         svg.append("<style>text{font:12px sans-serif;fill:#222}.node{fill:#eef3fb;stroke:#4a7bd0;stroke-width:1.5}")
            .append(".svc{fill:#fff;stroke:#777;stroke-dasharray:4 3}.HEALTHY{stroke:#2e7d32;fill:#2e7d32}")
            .append(".DEGRADED{stroke:#ef6c00;fill:#ef6c00}.FAILURE{stroke:#c62828;fill:#c62828}.e{fill:none}.lbl{font-size:11px;paint-order:stroke;stroke:#fff;stroke-width:3px;fill:#222}</style>\n");

@@ -26,9 +26,7 @@ public final class TraceWaterfall {
         double span = Math.max(1, end - start);
         int width = LABEL + PLOT + 90;
         int height = TOP + rows.size() * ROW + 16;
-        StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trace-waterfall\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n",
-                width, height, Svg.escape(caption)));
+        StringBuilder svg = new StringBuilder(Svg.open("trace-waterfall", width, height, caption));
         svg.append("<style>text{font:12px sans-serif;fill:#222}.CLIENT{fill:#4a7bd0}.SERVER{fill:#8e5ac8}.err{fill:#c62828}")
            .append(".axis{stroke:#bbb}.t{font-size:11px;fill:#555}</style>\n");
         svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"18\" font-weight=\"bold\">%s</text>%n", Svg.escape(caption)));

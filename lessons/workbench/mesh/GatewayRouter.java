@@ -1,13 +1,10 @@
 package workbench.mesh;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import workbench.istio.Gateway;
 import workbench.istio.HostMatch;
-import workbench.istio.HttpRoute;
-import workbench.istio.RouteDestination;
 import workbench.istio.VirtualService;
 
 /**
@@ -15,9 +12,8 @@ import workbench.istio.VirtualService;
  * Gateways whose selector picks this pod open a server on the request's port; a server's hosts must match the
  * request's Host (else 404); the VirtualServices bound to such a Gateway whose hosts match it, first applied first,
  * give the route table (a {@code ns/host} server host admits VirtualServices of that namespace only); no bound
- * VirtualService or no rule matching the request: 404 (NR). From there the rule is forwarded as a sidecar would:
- * weighted draw, cluster with the DestinationRule's policy, rewrites, header edits, timeout, retries. Redirects,
- * direct responses, faults and mirrors on gateway routes are not modelled and answer 404 with a reason saying so.
+ * VirtualService or no rule matching the request: 404 (NR). The selected rule then acts exactly as at a sidecar
+ * ({@link Router#decide}): redirect, direct response, fault, weighted destination, policy, rewrites, retries, mirrors.
  */
 public final class GatewayRouter {
     private GatewayRouter() {}
@@ -49,20 +45,7 @@ public final class GatewayRouter {
                                          VirtualService vs, MeshRequest request, RandomGenerator random) {
         Optional<RouteTable.Selected> selected = RouteTable.forGateway(vs, gatewayPod, port, gateway).select(request);
         if (selected.isEmpty()) return new RouteDecision.LocalReply(404, "", "NR (no route of " + vs.name() + " matched)");
-        HttpRoute rule = selected.get().rule();
-        if (rule.route().isEmpty() || rule.redirect().isPresent() || rule.directResponse().isPresent() || rule.fault().isPresent()) {
-            return new RouteDecision.LocalReply(404, "", "not modelled on gateways: redirect, direct response, fault (" + vs.name() + ")");
-        }
-        RouteDestination chosen = Router.pickWeighted(rule.route(), random);
-        Optional<Cluster> cluster = Router.cluster(config, registry, chosen.destination(), vs.namespace());
-        if (cluster.isEmpty()) return new RouteDecision.LocalReply(503, "", "NC (no cluster for " + chosen.destination() + ")");
-        if (cluster.get().endpoints().isEmpty()) {
-            return new RouteDecision.LocalReply(503, "no healthy upstream", "UH (no endpoints in " + cluster.get().name() + ")");
-        }
-        MeshRequest out = Router.outgoing(rule, selected.get().match(), chosen, request);
-        List<HeaderEditor.Level> responseOps = List.of(HeaderEditor.level(rule.headers().response(), chosen.headers().response()));
-        return new RouteDecision.Forward(cluster.get(), out, Duration.ZERO, rule.timeout(), RetryPolicy.from(rule.retries(), false),
-                responseOps, HashPolicy.key(List.of(), request, gatewayPod), List.of(), vs.name() + " " + rule.path());
+        return Router.decide(config, registry, gatewayPod, vs, selected.get().rule(), selected.get().match(), port, request, random);
     }
 
     /** Whether a server host's namespace part lets this VirtualService bind ({@code *}, {@code .}, or its namespace). */

@@ -51,9 +51,18 @@ public final class Router {
         if (selection instanceof RouteSelection.DefaultRoute d) return defaultRoute(config, registry, d.service(), caller, request);
         if (selection instanceof RouteSelection.NoRoute) return new RouteDecision.LocalReply(404, "", "NR (no route matched)");
         RouteSelection.Rule selected = (RouteSelection.Rule) selection;
-        VirtualService vs = selected.virtualService();
-        HttpRoute rule = selected.rule();
-        int listenerPort = request.port();
+        return decide(config, registry, caller, selected.virtualService(), selected.rule(), selected.match(), request.port(), request, random);
+    }
+
+    /**
+     * What an Envoy does with the rule it selected, the same for a sidecar and a gateway (istiod builds both proxies'
+     * routes with one function, networking/core/route BuildHTTPRoutesForVirtualService): redirect, direct response,
+     * or a weighted destination with fault, cluster, rewrites, header edits, retries, hashing and mirrors.
+     * {@code proxy} is the Envoy's own pod (hash policies keyed on the source read it); {@code listenerPort} is the
+     * port the request arrived on (a redirect keeps it unless the rule names another).
+     */
+    static RouteDecision decide(MeshConfig config, Registry registry, Pod proxy, VirtualService vs, HttpRoute rule,
+                                Optional<HttpMatch> match, int listenerPort, MeshRequest request, RandomGenerator random) {
         String routeName = vs.name() + " " + rule.path();
 
         if (rule.redirect().isPresent()) {
@@ -82,7 +91,7 @@ public final class Router {
         }
         if (cluster.get().endpoints().isEmpty()) return noHealthyUpstream(cluster.get(), fault.delay());
 
-        MeshRequest out = outgoing(rule, selected.match(), chosen, request);
+        MeshRequest out = outgoing(rule, match, chosen, request);
         boolean single = rule.route().size() == 1;
         List<ConsistentHash> hashes = new ArrayList<>();
         for (RouteDestination d : single ? rule.route() : rule.route().stream().filter(d -> d.effectiveWeight(2) > 0).toList()) {
@@ -94,7 +103,7 @@ public final class Router {
                 : List.of(HeaderEditor.level(chosen.headers().response()), HeaderEditor.level(rule.headers().response()));
         List<Cluster> mirrors = mirrors(config, registry, rule.mirrors(), vs.namespace(), random);
         return new RouteDecision.Forward(cluster.get(), out, fault.delay(), rule.timeout(), retry, responseOps,
-                HashPolicy.key(hashes, request, caller), mirrors, routeName);
+                HashPolicy.key(hashes, request, proxy), mirrors, routeName);
     }
 
     /** The one cluster of a Service's default route: every endpoint, the DestinationRule's top-level policy. */

@@ -144,6 +144,52 @@ class GatewayRoutingTest {
         }
     }
 
+    /**
+     * A rule selected at the gateway acts as at a sidecar: istiod builds gateway and sidecar routes with the same
+     * function (pilot/pkg/networking/core/route BuildHTTPRoutesForVirtualService), so a redirect, a direct response
+     * and a fault abort answer at the gateway just as they do inside the mesh (virtual-service reference: HTTPRedirect,
+     * HTTPDirectResponse, HTTPFaultInjection).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            redirect: 301 with the new location                 | redirect: {uri: /login, authority: bookinfo.example.com}                         | 301 | http://bookinfo.example.com/login
+            redirect with redirectCode 308                      | redirect: {uri: /v2, redirectCode: 308}                                           | 308 | http://localhost:8080/v2
+            direct response: its status and body                | directResponse: {status: 418, body: {string: teapot}}                            | 418 |
+            fault abort of 100%: the abort status               | 'fault: {abort: {httpStatus: 503, percentage: {value: 100}}}\n    route: [{destination: {host: productpage, port: {number: 9080}}}]' | 503 |
+            fault abort of 0%: the request goes through         | 'fault: {abort: {httpStatus: 503, percentage: {value: 0}}}\n    route: [{destination: {host: productpage, port: {number: 9080}}}]'   | 200 |
+            """)
+    void aSelectedRuleActsAtTheGatewayAsAtASidecar(String rule, String action, int expectedStatus, String expectedLocation) throws IOException {
+        Path f = Files.createTempFile(dir, "gw", ".yaml");
+        Files.writeString(f, """
+                apiVersion: networking.istio.io/v1
+                kind: Gateway
+                metadata: {name: bookinfo-gateway}
+                spec:
+                %s
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: bookinfo}
+                spec:
+                  hosts: ['*']
+                  gateways: [bookinfo-gateway]
+                  http:
+                  - match: [{uri: {exact: /productpage}}]
+                    %s
+                """.formatted(ANY_HOST.indent(2).stripTrailing(), action.replace("\\n", "\n")));
+        var docs = Manifests.load(f);
+        backend.apply(docs);
+        try {
+            Pod gatewayPod = new Pod("istio-ingressgateway-probe", "istio-system", Map.of("app", "istio-ingressgateway", "istio", "ingressgateway"), null, true);
+            MeshResponse response = backend.mesh().ingressGatewayFor(gatewayPod, 80)
+                    .send(new MeshRequest("GET", "localhost:8080", "/productpage", Map.of(), ""), Duration.ofSeconds(10));
+            assertThat(response.status()).as(rule).isEqualTo(expectedStatus);
+            if (expectedLocation != null) assertThat(response.headers()).as(rule).containsEntry("location", expectedLocation);
+        } finally {
+            backend.delete(docs);
+        }
+    }
+
     @Test
     void aGatewayWithoutServersIsRefusedInIstiodsWords() throws IOException {
         Path f = Files.createTempFile(dir, "gw", ".yaml");
