@@ -53,7 +53,9 @@ record TraceCheck(Bilingual words, List<String> deployed) implements Step {
         run.article().commands(run.t("トレースの取得(Jaeger の API)", "Reading the trace (Jaeger's API)"), List.of(
                 "kubectl exec deploy/" + new BookinfoCalls(run, deployed).workloadName(BookinfoCalls.CLIENT_APP, "")
                         + " -c fortio -- fortio curl -H 'x-request-id: " + requestId + "' " + workbench.traffic.Probe.PRODUCTPAGE_URL,
-                "curl -s 'http://localhost:16686/api/traces?service=" + BookinfoCalls.CLIENT_APP + "." + ns
+                // the query API's path prefix as this backend serves it (Istio's jaeger.yaml: /jaeger; the embedded mesh: none)
+                "curl -s 'http://localhost:16686" + java.net.URI.create(run.backend().jaegerApi()).getPath() + "/api/traces?service="
+                        + BookinfoCalls.CLIENT_APP + "." + ns
                         + "&limit=1&tags=" + TraceQuery.tagsJson(Map.of(REQUEST_ID_TAG, requestId)) + "'"));
         run.article().prose(String.format(run.t("このページは reviews-%s が返しました(ページの表示から)。トレース ID: `%s`、スパン %d 個。",
                 "reviews-%s answered this page (as the page shows). Trace ID `%s`, %d spans."), page.reviews(),

@@ -10,9 +10,11 @@ import workbench.backend.BackendException;
 /**
  * {@code kubectl port-forward -n NS svc/NAME LOCAL:PORT}, opened once per service port and kept until {@link #close()}:
  * the ingress gateway, Prometheus and Jaeger's query service are reached this way. fabric8's forward carries many
- * connections on one loopback port.
+ * connections on one local port, which listens on loopback only.
  */
 final class ServiceForwards implements AutoCloseable {
+    /** fabric8 listens on every interface unless told otherwise; the forwards are for this machine only. */
+    static final java.net.InetAddress LOOPBACK = java.net.InetAddress.getLoopbackAddress();
     private final KubernetesClient client;
     private final Map<String, LocalPortForward> open = new LinkedHashMap<>();
 
@@ -30,12 +32,12 @@ final class ServiceForwards implements AutoCloseable {
             if (resource.get() == null) throw new BackendException("no Service " + service + " in namespace " + namespace);
             if (preferredLocalPort > 0) {
                 try {
-                    forward = resource.portForward(port, preferredLocalPort);
+                    forward = resource.portForward(port, LOOPBACK, preferredLocalPort);
                 } catch (RuntimeException busy) {
                     forward = null;
                 }
             }
-            if (forward == null) forward = resource.portForward(port);
+            if (forward == null) forward = resource.portForward(port, LOOPBACK, 0);
             open.put(key, forward);
         }
         return forward.getLocalPort();
