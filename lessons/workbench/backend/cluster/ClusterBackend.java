@@ -76,7 +76,7 @@ public abstract class ClusterBackend implements Backend {
             workbench.backend.Addons found = mesh.addons();
             List<String> observed = new java.util.ArrayList<>(applied.stream().map(line -> "applied " + line).toList());
             observed.addAll(found.observed());
-            addons = new workbench.backend.Addons(found.prometheusApi(), found.jaegerApi(), observed);
+            addons = new workbench.backend.Addons(found.prometheusApi(), found.jaegerApi(), found.scrapeInterval(), observed);
         }
         return addons;
     }

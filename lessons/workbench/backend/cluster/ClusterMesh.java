@@ -318,7 +318,7 @@ public final class ClusterMesh implements AutoCloseable {
             int jaeger = forwards.localPort(IstioAddons.NAMESPACE, IstioAddons.JAEGER_QUERY_SERVICE, IstioAddons.JAEGER_QUERY_PORT,
                     IstioAddons.JAEGER_LOCAL_PORT);
             addons = new workbench.backend.Addons("http://127.0.0.1:" + prometheus,
-                    "http://127.0.0.1:" + jaeger + found.jaegerBasePath(), found.observed());
+                    "http://127.0.0.1:" + jaeger + found.jaegerBasePath(), found.scrapeInterval(), found.observed());
         }
         return addons;
     }

@@ -466,7 +466,7 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public workbench.backend.Addons addons() {
         String url = addonApis().url();
-        return new workbench.backend.Addons(url, url, List.of(
+        return new workbench.backend.Addons(url, url, Duration.ZERO, List.of(
                 "embedded mesh: Prometheus API subset at " + url + AddonApis.QUERY_PATH + " (" + AddonApis.QUERY_SUBSET + ")",
                 "embedded mesh: Jaeger API subset at " + url + AddonApis.TRACES_PATH + " (" + AddonApis.TRACES_SUBSET + ")"));
     }

@@ -115,6 +115,7 @@ class IstioAddonsTest {
                         + "ghcr.io/prometheus-operator/prometheus-config-reloader:v0.85.0, docker.io/prom/prometheus:v3.5.0",
                 "kiali: deployment/kiali 1/1 ready, service/kiali, quay.io/kiali/kiali:v2.17",
                 "jaeger: deployment/jaeger 1/1 ready, service/tracing, docker.io/jaegertracing/all-in-one:1.70.0",
+                "prometheus: no scrape interval in ConfigMap prometheus; assuming Prometheus' default, 60s",
                 "mesh tracing: no ConfigMap istio with a mesh config in istio-system");
     }
 
@@ -181,5 +182,37 @@ class IstioAddonsTest {
         meshConfig("defaultConfig:\n  tracing:\n    sampling: 100\ndefaultProviders:\n  tracing:\n  - zipkin\n"
                 + "extensionProviders:\n- name: zipkin\n  zipkin:\n    service: zipkin.istio-system.svc.cluster.local\n    port: 9411\n");
         assertThat(new IstioAddons(client).meshTracing()).isEqualTo("mesh tracing: default provider zipkin, sampling 100%");
+    }
+
+    /** ConfigMap prometheus as Istio's prometheus.yaml (chart 27.37.0 with values-prometheus.yaml) ships it: global.scrape_interval 15s. */
+    @Test
+    void theScrapeIntervalIsReadFromPrometheusOwnConfig() {
+        istioSystem();
+        service("prometheus", 9090, PROMETHEUS_PODS);
+        client.configMaps().inNamespace("istio-system").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("prometheus").endMetadata()
+                .addToData("prometheus.yml", "global:\n  evaluation_interval: 1m\n  scrape_interval: 15s\n  scrape_timeout: 10s\n").build()).create();
+        IstioAddons addons = new IstioAddons(client);
+        assertThat(addons.scrapeInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(addons.observed()).contains("prometheus: scrape interval 15s (ConfigMap prometheus)");
+    }
+
+    @Test
+    void withoutItsConfigPrometheusDefaultMinuteIsAssumed() {
+        istioSystem();
+        assertThat(new IstioAddons(client).scrapeInterval()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    /** Prometheus' duration format (prometheus.io, Configuration: "<duration>": [0-9]+(ms|[smhdwy]), units may be combined). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"15s, 15000", "1m, 60000", "1m30s, 90000", "500ms, 500", "2h, 7200000", "1d, 86400000"})
+    void prometheusDurations(String text, long millis) {
+        assertThat(IstioAddons.prometheusDuration(text)).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"15", "s", "15 s", "1.5m", "15sec"})
+    void notPrometheusDurations(String text) {
+        assertThatThrownBy(() -> IstioAddons.prometheusDuration(text)).isInstanceOf(IllegalArgumentException.class);
     }
 }
