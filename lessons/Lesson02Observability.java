@@ -78,7 +78,7 @@ public class Lesson02Observability {
             .installAddons(
                 ja("Prometheus・Kiali・Jaeger を入れる", """
                     メッシュ全体のメトリクスとトレースを見るために、Istio に付属するアドオンを `istio-system` に入れます。
-                    シリーズでは Prometheus と Kiali をここで、Jaeger をトレースの回の前に入れますが、このレッスンでは 3 つをまとめて入れます。
+                    シリーズでは Prometheus と Kiali をここで、Jaeger をトレースを見る手順の直前に入れますが、このレッスンでは 3 つをまとめて入れます。
                     どれもデモ用の構成で、データはメモリやその場限りのディスクにしか残りません。
 
                     k3s では、Istio が同じマニフェストを作るのに使う Helm チャートと設定を、k3s の Helm コントローラで入れます。
@@ -87,7 +87,7 @@ public class Lesson02Observability {
                     下の出力は、この実行で実際に確かめたアドオンの様子です。"""),
                 en("Install Prometheus, Kiali and Jaeger", """
                     To see metrics and traces for the whole mesh, install the addons that ship with Istio into `istio-system`.
-                    The series installs Prometheus and Kiali here and Jaeger just before its tracing part; this lesson installs all three now.
+                    The series installs Prometheus and Kiali here and Jaeger just before its tracing step; this lesson installs all three now.
                     They are demo setups: their data lives in memory or on scratch disk only.
 
                     On k3s the workbench installs them with k3s's Helm controller, from the same Helm charts and values Istio renders

@@ -39,7 +39,7 @@ record InstallAddons(Bilingual words) implements Step {
         try {
             int traces = new TraceQuery(addons.jaegerApi()).traces(service, Map.of(), 1).size();
             run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), true,
-                    "GET /api/traces?service=" + service + "&limit=1 → " + traces + run.t(" トレース", " traces"));
+                    "GET /api/traces?service=" + service + "&limit=1 → " + traces + run.t(" トレース", traces == 1 ? " trace" : " traces"));
         } catch (RuntimeException e) {
             run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), false,
                     String.valueOf(e.getMessage()));
