@@ -80,6 +80,7 @@ public final class EmbeddedBackend implements Backend {
         LinkedHashMap<String, String> s = new LinkedHashMap<>();
         s.put("emulates", "Istio " + ISTIO_VERSION + " + Envoy, Bookinfo " + BOOKINFO_VERSION);
         s.put("seed", Long.toString(mesh.seed()));
+        s.put("tracing", workbench.istio.WorkbenchMeshConfig.tracingSummary());
         return s;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.UncheckedIOException;
+import workbench.istio.WorkbenchMeshConfig;
 
 /**
  * The HelmChart resources ({@code helm.cattle.io/v1}) that make k3s's built-in Helm controller install
@@ -27,13 +28,6 @@ public final class IstioHelmCharts {
     public static final String ISTIOD_MEMORY_REQUEST = "256Mi";
     public static final String PROXY_CPU_REQUEST = "10m";
     public static final String PROXY_MEMORY_REQUEST = "64Mi";
-    /** The mesh's tracing provider: Zipkin JSON v2 to Jaeger's Zipkin-compatible collector (Istio's jaeger.yaml, Service zipkin). */
-    public static final String TRACING_PROVIDER = "zipkin";
-    public static final String ZIPKIN_SERVICE = "zipkin.istio-system.svc.cluster.local";
-    public static final int ZIPKIN_PORT = 9411;
-    /** Every request traced, so the lesson finds its page's trace by x-request-id. */
-    public static final double TRACE_SAMPLING_PERCENT = 100.0;
-
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -59,7 +53,7 @@ public final class IstioHelmCharts {
         requests(values.putObject("global").putObject("proxy"), PROXY_CPU_REQUEST, PROXY_MEMORY_REQUEST);
         ObjectNode meshConfig = values.putObject("meshConfig");
         // sidecars write Istio's default access log to stdout, where lesson 04 reads the response flags (UO)
-        meshConfig.put("accessLogFile", "/dev/stdout");
+        meshConfig.put("accessLogFile", WorkbenchMeshConfig.ACCESS_LOG_FILE);
         tracing(meshConfig);
         return helmChart(ISTIOD, "istiod", version, values);
     }
@@ -88,17 +82,10 @@ public final class IstioHelmCharts {
      */
     private static void tracing(ObjectNode meshConfig) {
         ObjectNode zipkin = meshConfig.putArray("extensionProviders").addObject();
-        zipkin.put("name", TRACING_PROVIDER);
-        zipkin.putObject("zipkin").put("service", ZIPKIN_SERVICE).put("port", ZIPKIN_PORT);
-        meshConfig.putObject("defaultProviders").putArray("tracing").add(TRACING_PROVIDER);
-        meshConfig.putObject("defaultConfig").putObject("tracing").put("sampling", TRACE_SAMPLING_PERCENT);
-    }
-
-    /** The tracing the istiod chart sets up, for the run stamp. */
-    public static String tracingSummary() {
-        return TRACING_PROVIDER + " provider → " + ZIPKIN_SERVICE + ":" + ZIPKIN_PORT + ", sampling "
-                + (TRACE_SAMPLING_PERCENT == Math.rint(TRACE_SAMPLING_PERCENT) ? Long.toString((long) TRACE_SAMPLING_PERCENT)
-                : Double.toString(TRACE_SAMPLING_PERCENT)) + "%";
+        zipkin.put("name", WorkbenchMeshConfig.TRACING_PROVIDER);
+        zipkin.putObject("zipkin").put("service", WorkbenchMeshConfig.ZIPKIN_SERVICE).put("port", WorkbenchMeshConfig.ZIPKIN_PORT);
+        meshConfig.putObject("defaultProviders").putArray("tracing").add(WorkbenchMeshConfig.TRACING_PROVIDER);
+        meshConfig.putObject("defaultConfig").putObject("tracing").put("sampling", WorkbenchMeshConfig.TRACE_SAMPLING_PERCENT);
     }
 
     /** The name of the Job the Helm controller runs for a chart. */

@@ -107,7 +107,7 @@ public final class K3sBackend extends ClusterBackend {
         s.put("kubernetes", kubernetesVersion);
         s.put("istio", settings.istioVersion());
         s.put("istio install", "Helm charts base, istiod (k3s Helm controller)");
-        s.put("tracing", IstioHelmCharts.tracingSummary());
+        s.put("tracing", workbench.istio.WorkbenchMeshConfig.tracingSummary());
         if (addonsInstalled) s.put("addons", AddonCharts.summary());
         s.put("namespace", mesh.namespace());
         s.putAll(clock.stampEntries());

@@ -99,6 +99,6 @@ class IstioHelmChartsTest {
         assertThat(mesh.path("defaultProviders").path("tracing").get(0).asText()).isEqualTo("zipkin");
         assertThat(mesh.path("defaultConfig").path("tracing").path("sampling").asDouble()).isEqualTo(100.0);
         assertThat(mesh.path("accessLogFile").asText()).as("lesson 04's access log stays").isEqualTo("/dev/stdout");
-        assertThat(IstioHelmCharts.tracingSummary()).isEqualTo("zipkin provider → zipkin.istio-system.svc.cluster.local:9411, sampling 100%");
+        assertThat(workbench.istio.WorkbenchMeshConfig.tracingSummary()).isEqualTo("zipkin provider → zipkin.istio-system.svc.cluster.local:9411, sampling 100%");
     }
 }
