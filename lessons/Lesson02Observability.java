@@ -76,6 +76,26 @@ public class Lesson02Observability {
                     stats filter records. Port 15020 belongs to istio-agent, which merges Envoy's stats with its own and the
                     application's metrics; that is the port Prometheus scrapes."""))
 
+            .installAddons(
+                ja("Prometheus・Kiali・Jaeger を入れる", """
+                    メッシュ全体のメトリクスとトレースを見るために、Istio に付属するアドオンを `istio-system` に入れます。
+                    シリーズでは Prometheus と Kiali をここで、Jaeger をトレースを見る手順の直前に入れますが、このレッスンでは 3 つをまとめて入れます。
+                    どれもデモ用の構成で、データはメモリやその場限りのディスクにしか残りません。
+
+                    k3s では、Istio が同じマニフェストを作るのに使う Helm チャートと設定を、k3s の Helm コントローラで入れます。
+                    自分のクラスタ(`--backend kubeconfig`)では何も入れず、足りないものがあれば入れ方を示して止まります。
+                    組み込みメッシュでは、レッスンが使う Prometheus と Jaeger の API の一部をメッシュ自身が答えます。
+                    下の出力は、この実行で実際に確かめたアドオンの様子です。"""),
+                en("Install Prometheus, Kiali and Jaeger", """
+                    To see metrics and traces for the whole mesh, install the addons that ship with Istio into `istio-system`.
+                    The series installs Prometheus and Kiali here and Jaeger just before its tracing step; this lesson installs all three now.
+                    They are demo setups: their data lives in memory or on scratch disk only.
+
+                    On k3s the workbench installs them with k3s's Helm controller, from the same Helm charts and values Istio renders
+                    these manifests from. On your own cluster (`--backend kubeconfig`) it installs nothing, and stops with the command
+                    to run when one is missing. On the embedded mesh the mesh itself answers the part of the Prometheus and Jaeger APIs
+                    the lesson uses. The output below is what this run found."""))
+
             .explain(
                 ja("Prometheus・Kiali・Jaeger の役割", """
                     各サイドカーのカウンタは、その Pod の中にしかありません。*Prometheus* が全 Pod から定期的に集めて、

@@ -89,11 +89,19 @@ public interface Backend extends AutoCloseable {
      */
     String envoyPrometheus(String pod);
 
+    /**
+     * Istio's Prometheus, Kiali and Jaeger addons, ready to query ({@code kubectl apply -f samples/addons/...} in the series).
+     * A cluster the workbench owns (k3s) gets them installed on the first call; on the user's cluster nothing is installed,
+     * and missing ones are an error naming them and the command that installs them; the embedded mesh answers the APIs'
+     * subset itself. Later calls return the same addons (port-forwards stay open until {@link #close()}).
+     */
+    Addons addons();
+
     /** The base URL of a Prometheus HTTP API over the mesh's metrics, for instant queries ({@code /api/v1/query}). */
-    String prometheusApi();
+    default String prometheusApi() { return addons().prometheusApi(); }
 
     /** The base URL of a Jaeger query API over the mesh's traces ({@code /api/traces}). */
-    String jaegerApi();
+    default String jaegerApi() { return addons().jaegerApi(); }
 
     /** The body that {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints. */
     String fortioCurl(String url);
@@ -128,6 +136,14 @@ public interface Backend extends AutoCloseable {
 
     /** A client inside the mesh whose requests to productpage pass through a caller-side sidecar. */
     PageClient productPage();
+
+    /**
+     * {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl [-H 'K: V'] http://productpage:9080PATH}: pages the
+     * fortio pod requests, so each leaves through fortio's sidecar and every hop, the first one included, shows in the
+     * mesh's metrics and traces (lesson 02's graph and trace start at fortio). {@link #productPage()} may enter productpage
+     * by a shorter way (on clusters, a port-forward into its pod).
+     */
+    PageClient productPageFromFortio();
 
     /** How a learner reaches productpage from a browser while the backend is kept running. */
     Optional<String> browserHint();

@@ -116,6 +116,13 @@ public final class Lesson {
         return add(new SidecarMetrics(new Bilingual(ja, en), pages, List.copyOf(deployed)));
     }
 
+    /**
+     * Istio's Prometheus, Kiali and Jaeger addons, as the series applies {@code samples/addons/*.yaml}: on k3s installed, on the
+     * user's cluster required (missing ones stop the lesson before anything is deployed), on the embedded mesh answered by the
+     * mesh; shows what was observed of them and checks that the Prometheus and Jaeger APIs answer.
+     */
+    public Lesson installAddons(Passage ja, Passage en) { return add(new InstallAddons(new Bilingual(ja, en))); }
+
     /** Sends {@code pages} pages and draws the service graph from the metrics, as Kiali does; checks edges and counts. */
     public Lesson serviceGraph(int pages, List<String> deployed, Passage ja, Passage en) {
         return add(new ServiceGraphCheck(new Bilingual(ja, en), pages, List.copyOf(deployed)));

@@ -51,6 +51,8 @@ public final class LessonRunner {
         Backend backend = opener.open(options, seed, lesson.id(), out);
         try {
             manifests.values().forEach(backend::admit);
+            // a cluster without the addons a lesson reads stops it here, before anything is deployed
+            if (lesson.steps().stream().anyMatch(InstallAddons.class::isInstance)) backend.addons();
         } catch (RuntimeException e) {
             backend.close();
             throw e;

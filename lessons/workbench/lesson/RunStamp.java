@@ -27,6 +27,8 @@ final class RunStamp {
             Map.entry("kubernetes", "Kubernetes"),
             Map.entry("istio", "Istio"),
             Map.entry("istio install", "Istio の入れ方"),
+            Map.entry("tracing", "トレースの設定"),
+            Map.entry("addons", "アドオン"),
             Map.entry("namespace", "名前空間"),
             Map.entry("lesson", "レッスン"),
             Map.entry("language", "言語"),

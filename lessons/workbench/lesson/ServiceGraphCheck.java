@@ -30,13 +30,17 @@ record ServiceGraphCheck(Bilingual words, int pages, List<String> deployed) impl
     static final List<String> QUERIES = List.of(IstioMetrics.REQUESTS, IstioMetrics.DURATION + "_bucket");
     /** A real Prometheus sees new counts at its next scrape (15 s in Istio's addon); wait at most this long. */
     static final long SETTLE_MILLIS = 60_000;
+    static final java.time.Duration SCRAPE_MARGIN = java.time.Duration.ofSeconds(5);
 
     @Override
     public void run(LessonRun run) {
         BookinfoCalls calls = new BookinfoCalls(run, deployed);
         MetricsQuery prometheus = new MetricsQuery(run.backend().prometheusApi());
+        java.time.Duration scrape = run.backend().addons().scrapeInterval();
+        awaitScrape(run, scrape); // "before" then holds every request sent so far
         Scrape before = new Scrape(query(prometheus));
-        Observations sent = Probe.bulk(run.backend().productPage(), "/productpage", Map.of(), pages, run.options().concurrency);
+        Observations sent = Probe.bulk(run.backend().productPageFromFortio(), "/productpage", Map.of(), pages, run.options().concurrency);
+        awaitScrape(run, scrape); // every sidecar has been scraped since the last page
         String client = calls.workloadName(BookinfoCalls.CLIENT_APP, "");
         String productpage = calls.workloadName("productpage", "");
         Scrape delta = settled(prometheus, before, client, productpage);
@@ -60,6 +64,22 @@ record ServiceGraphCheck(Bilingual words, int pages, List<String> deployed) impl
                         "each edge's request count equals what the pages sent, by the reviews version each page showed, add up to"),
                 observed.equals(expected), describe(observed) + run.t("(期待: ", " (expected: ") + describe(expected) + ")");
         abort.ifPresent(a -> checkAbort(run, graph, a));
+    }
+
+    /**
+     * With no traffic flowing, one scrape interval (plus a margin for a slow scrape) after now every target has been scraped
+     * at least once: Prometheus' answers then hold every request sent before. Nothing to wait for where the API scrapes
+     * the sidecars at query time (the embedded mesh).
+     */
+    private static void awaitScrape(LessonRun run, java.time.Duration interval) {
+        if (interval.isZero()) return;
+        java.time.Duration wait = interval.plus(SCRAPE_MARGIN);
+        run.say("waiting " + wait.toSeconds() + " s for Prometheus to scrape every sidecar (scrape interval " + interval.toSeconds() + " s)");
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<Sample> query(MetricsQuery prometheus) {

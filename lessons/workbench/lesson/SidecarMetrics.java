@@ -29,7 +29,7 @@ record SidecarMetrics(Bilingual words, int pages, List<String> deployed) impleme
                 .orElseThrow(() -> new IllegalStateException("no pod of deploy/" + productpage + " is running"));
 
         Scrape before = Scrape.of(Map.of(pod, run.backend().envoyPrometheus(pod)));
-        Observations sent = Probe.bulk(run.backend().productPage(), "/productpage", Map.of(), pages, run.options().concurrency);
+        Observations sent = Probe.bulk(run.backend().productPageFromFortio(), "/productpage", Map.of(), pages, run.options().concurrency);
         String stats = run.backend().envoyPrometheus(pod);
         Scrape delta = Scrape.of(Map.of(pod, stats)).since(before);
 

@@ -31,11 +31,11 @@ record TraceCheck(Bilingual words, List<String> deployed) implements Step {
     @Override
     public void run(LessonRun run) {
         String ns = run.backend().namespace();
-        PageClient client = run.backend().productPage();
+        PageClient client = run.backend().productPageFromFortio();
         String requestId = null;
         Observation page = null;
         for (int i = 0; i < MAX_PAGES; i++) {
-            String id = java.util.UUID.nameUUIDFromBytes(("lesson02 trace " + run.options().seedOrRandom() + " " + i).getBytes()).toString();
+            String id = sampledRequestId(java.util.UUID.nameUUIDFromBytes(("lesson02 trace " + run.options().seedOrRandom() + " " + i).getBytes()));
             Observation o = fetch(client, id);
             if (o.reviews().matches("v\\d+") && !o.reviews().equals("v1")) {
                 requestId = id;
@@ -53,7 +53,9 @@ record TraceCheck(Bilingual words, List<String> deployed) implements Step {
         run.article().commands(run.t("トレースの取得(Jaeger の API)", "Reading the trace (Jaeger's API)"), List.of(
                 "kubectl exec deploy/" + new BookinfoCalls(run, deployed).workloadName(BookinfoCalls.CLIENT_APP, "")
                         + " -c fortio -- fortio curl -H 'x-request-id: " + requestId + "' " + workbench.traffic.Probe.PRODUCTPAGE_URL,
-                "curl -s 'http://localhost:16686/api/traces?service=" + BookinfoCalls.CLIENT_APP + "." + ns
+                // the query API's path prefix as this backend serves it (Istio's jaeger.yaml: /jaeger; the embedded mesh: none)
+                "curl -s 'http://localhost:16686" + java.net.URI.create(run.backend().jaegerApi()).getPath() + "/api/traces?service="
+                        + BookinfoCalls.CLIENT_APP + "." + ns
                         + "&limit=1&tags=" + TraceQuery.tagsJson(Map.of(REQUEST_ID_TAG, requestId)) + "'"));
         run.article().prose(String.format(run.t("このページは reviews-%s が返しました(ページの表示から)。トレース ID: `%s`、スパン %d 個。",
                 "reviews-%s answered this page (as the page shows). Trace ID `%s`, %d spans."), page.reviews(),
@@ -74,6 +76,18 @@ record TraceCheck(Bilingual words, List<String> deployed) implements Step {
                 !trace.isEmpty() && outside.isEmpty(), outside.isEmpty()
                         ? run.t(trace.size() + " スパンすべて", "all " + trace.size() + " spans")
                         : run.t("はみ出し: ", "outside: ") + String.join(", ", outside.stream().map(TraceCheck::describe).toList()));
+    }
+
+    /**
+     * The id with Envoy's "sampled" mark: when Envoy samples a request whose x-request-id is a UUID, it writes '9' into
+     * character 14 (UUIDRequestIDExtension::setTraceReason, TRACE_BYTE_POSITION and TRACE_SAMPLED in Envoy's
+     * source/extensions/request_id/uuid/config.h; Istio leaves pack_trace_reason at its default, true). An id that
+     * already carries the mark is left as it is, so the spans' guid:x-request-id tag is the id the lesson sent.
+     */
+    static String sampledRequestId(java.util.UUID uuid) {
+        StringBuilder id = new StringBuilder(uuid.toString());
+        id.setCharAt(14, '9');
+        return id.toString();
     }
 
     private static Observation fetch(PageClient client, String requestId) {

@@ -3,6 +3,7 @@ package workbench.mesh;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import workbench.istio.WorkbenchMeshConfig;
 import workbench.tracing.Span;
 import workbench.tracing.SpanStore;
 
@@ -12,7 +13,16 @@ import workbench.tracing.SpanStore;
  * sidecar opens a CLIENT span, the callee's a SERVER span under it, and each writes its own span id into the B3
  * headers ({@code x-b3-traceid}, {@code x-b3-spanid}, {@code x-b3-parentspanid}, {@code x-b3-sampled}) of the request
  * it passes on. An application that copies those headers onto the calls it makes (Bookinfo does) joins them into
- * one trace. The embedded mesh samples every request.
+ * one trace.
+ * <p>
+ * Whether a request is traced follows Envoy's UUID request-id extension (source/extensions/request_id/uuid/config.h,
+ * {@code TRACE_BYTE_POSITION = 14}): a request id whose 15th character is {@code 9}, {@code a} or {@code b} was already
+ * sampled upstream and stays traced; otherwise the connection manager draws from the id itself (its first 8 characters
+ * read as hex, modulo 10,000, against the rate in hundredths of a percent; an id that does not start with 8 hex digits is
+ * never traced) and, when it samples a UUID, writes {@code 9} there (source/common/http/conn_manager_utility.cc
+ * mutateTracingRequestHeader). An incoming {@code x-b3-sampled} overrides that decision, as Envoy's Zipkin tracer reads
+ * it first. The rate is the one the workbench installs Istio with ({@link WorkbenchMeshConfig#TRACE_SAMPLING_PERCENT}).
+ * An untraced request still carries B3 headers, with {@code x-b3-sampled: 0}, and reports no span.
  */
 public final class MeshTracing {
     /** Istio's Zipkin tracer keeps its spans; ours keeps this many for the lesson to read. */
@@ -24,15 +34,27 @@ public final class MeshTracing {
     private final SpanStore store = new SpanStore(KEPT_SPANS);
     private final SplittableRandom ids;
 
-    MeshTracing(long seed) { this.ids = new SplittableRandom(seed ^ 0x7a1b5eedL); }
+    private final double samplingPercent;
+
+    MeshTracing(long seed) { this(seed, WorkbenchMeshConfig.TRACE_SAMPLING_PERCENT); }
+
+    MeshTracing(long seed, double samplingPercent) {
+        this.ids = new SplittableRandom(seed ^ 0x7a1b5eedL);
+        this.samplingPercent = samplingPercent;
+    }
 
     public SpanStore store() { return store; }
 
-    /** A span opened by one sidecar: its ids, and the request as it leaves that sidecar, carrying them. */
-    record Open(String traceId, String spanId, String parentId, MeshRequest request, long startNanos) {}
+    /** A span opened by one sidecar: its ids, whether it is reported, and the request as it leaves that sidecar, carrying them. */
+    record Open(String traceId, String spanId, String parentId, boolean sampled, MeshRequest request, long startNanos) {}
 
     /** Opens a span for {@code request}: a child of the span its B3 headers name, or the root of a new trace. */
     Open open(MeshRequest request) {
+        String requestId = request.header("x-request-id");
+        // Envoy's Zipkin tracer takes x-b3-sampled when the request carries one, else the connection manager's decision
+        boolean managerTraces = traced(requestId) || sampledByRate(requestId);
+        String b3Sampled = request.header("x-b3-sampled");
+        boolean sampled = b3Sampled != null ? b3Sampled.equals("1") || b3Sampled.equalsIgnoreCase("true") : managerTraces;
         String traceId = request.header("x-b3-traceid");
         String parentId = traceId == null ? null : request.header("x-b3-spanid");
         String spanId;
@@ -45,8 +67,34 @@ public final class MeshTracing {
         headers.put("x-b3-spanid", spanId);
         if (parentId != null) headers.put("x-b3-parentspanid", parentId);
         else headers.remove("x-b3-parentspanid");
-        headers.put("x-b3-sampled", "1");
-        return new Open(traceId, spanId, parentId, request.withHeaders(headers), System.nanoTime());
+        headers.put("x-b3-sampled", sampled ? "1" : "0");
+        if (managerTraces && isUuid(requestId) && !traced(requestId)) {
+            headers.put("x-request-id", requestId.substring(0, TRACE_BYTE_POSITION) + TRACE_SAMPLED + requestId.substring(TRACE_BYTE_POSITION + 1));
+        }
+        return new Open(traceId, spanId, parentId, sampled, request.withHeaders(headers), System.nanoTime());
+    }
+
+    private static final int TRACE_BYTE_POSITION = 14;
+    private static final char TRACE_SAMPLED = '9';
+
+    /** The id says an earlier proxy sampled (9), forced (a) or was asked by the client (b) to trace this request. */
+    static boolean traced(String requestId) {
+        if (!isUuid(requestId)) return false;
+        char reason = requestId.charAt(TRACE_BYTE_POSITION);
+        return reason == '9' || reason == 'a' || reason == 'b';
+    }
+
+    /** The connection manager's draw: an id whose first 8 characters are not hex is "corrupted" and never traced. */
+    private boolean sampledByRate(String requestId) {
+        if (requestId == null || requestId.length() < 8 || !requestId.substring(0, 8).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return false;
+        }
+        long draw = Long.parseLong(requestId.substring(0, 8), 16) % 10_000;
+        return draw < Math.round(samplingPercent * 100);
+    }
+
+    private static boolean isUuid(String id) {
+        return id != null && id.length() == 36 && id.charAt(8) == '-' && id.charAt(13) == '-' && id.charAt(18) == '-' && id.charAt(23) == '-';
     }
 
     /**
@@ -54,6 +102,7 @@ public final class MeshTracing {
      * {@code <host>:<port>/*}; the reporter is {@code <app>.<namespace>}, as Istio sets the service cluster.
      */
     void close(Open span, String kind, Pod reporter, String serviceFqdn, String upstreamCluster, int status, String flags) {
+        if (!span.sampled()) return;
         long end = System.nanoTime();
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("component", "proxy");

@@ -67,11 +67,12 @@ public final class Sidecar implements Outbound {
     public MeshResponse send(MeshRequest request, Duration timeout) throws IOException {
         long start = clock.getAsLong();
         SourceReport report = new SourceReport();
-        // the span opens before routing draws anything; its guid:x-request-id tag is the app's id, when it sent one
-        MeshTracing.Open span = mesh.tracing().open(request);
+        RandomGenerator random = drawsFor(request.authority());
+        // as in Envoy's connection manager: the request id first, then the tracing decision, which may mark that id
+        MeshTracing.Open span = mesh.tracing().open(RequestIds.ensure(request, random));
         MeshResponse response;
         try {
-            response = route(span.request(), timeout, report);
+            response = route(span.request(), timeout, report, random);
         } catch (IOException e) {
             if (report.service != null) {
                 mesh.telemetry().source(pod, report.service, report.host, 0, report.flags("DC"), start);
@@ -85,10 +86,8 @@ public final class Sidecar implements Outbound {
         return response;
     }
 
-    private MeshResponse route(MeshRequest request, Duration timeout, SourceReport report) throws IOException {
+    private MeshResponse route(MeshRequest outgoing, Duration timeout, SourceReport report, RandomGenerator random) throws IOException {
         long appDeadline = timeout == null || timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
-        RandomGenerator random = drawsFor(request.authority());
-        MeshRequest outgoing = RequestIds.ensure(request, random);
         RouteDecision decision = router.route(mesh, pod, outgoing, random);
         if (decision instanceof RouteDecision.Unresolved u) throw new UnknownHostException(u.host());
         report.service = mesh.telemetry().serviceOf(pod, outgoing);

@@ -10,8 +10,8 @@ import workbench.lesson.LessonRunExtension.Ran;
  * (the second with the ratings edges failing) and one trace as a waterfall. The same assertions hold on every backend.
  */
 abstract class Lesson02Contract {
-    /** injection 1, deploy 1, sidecar stats 2, graph 2, trace 2, graph under the fault 4, cleanup 1. */
-    static final int CHECKS = 13;
+    /** injection 1, deploy 1, sidecar stats 2, addons 2, graph 2, trace 2, graph under the fault 4, cleanup 1. */
+    static final int CHECKS = 15;
 
     @Test
     void everyCheckPasses(Ran run) {
@@ -24,6 +24,15 @@ abstract class Lesson02Contract {
     void articleShowsTheSidecarStatsAsTheCommandPrintsThem(Ran run) {
         assertThat(run.html()).contains("curl -s localhost:15090/stats/prometheus | grep istio_requests_total | head -5",
                 "# TYPE istio_requests_total counter", "istio_requests_total{reporter=");
+    }
+
+    @Test
+    void articleShowsTheSeriesAddonCommandsAndWhatWasObservedOfThem(Ran run) {
+        assertThat(run.html()).contains(
+                "kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.28/samples/addons/prometheus.yaml",
+                "kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.28/samples/addons/kiali.yaml",
+                "kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.28/samples/addons/jaeger.yaml",
+                "GET /api/v1/query?query=istio", "GET /api/traces?service=fortio.");
     }
 
     @Test

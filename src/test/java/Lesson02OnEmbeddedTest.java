@@ -14,6 +14,12 @@ class Lesson02OnEmbeddedTest extends Lesson02Contract {
     }
 
     @Test
+    void addonsAreTheEmbeddedMeshAnsweringTheApiSubsetOnLoopback(Ran run) {
+        assertThat(run.html()).containsPattern("embedded mesh: Prometheus API subset at http://127\\.0\\.0\\.1:\\d+/api/v1/query")
+                .containsPattern("embedded mesh: Jaeger API subset at http://127\\.0\\.0\\.1:\\d+/api/traces");
+    }
+
+    @Test
     void articleSaysItRanOnTheEmulatorAndStampsTheRun(Ran run) {
         assertThat(run.html()).contains("20261130", "Istio 1.28 + Envoy, Bookinfo 1.20.3")
                 .doesNotContainPattern("<link[^>]+fonts.googleapis.com");

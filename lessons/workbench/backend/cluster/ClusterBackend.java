@@ -63,14 +63,31 @@ public abstract class ClusterBackend implements Backend {
     /** {@code pilot-agent request GET stats/prometheus} asks Envoy's admin port: Envoy's own stats, as :15090 serves them. */
     @Override public final String envoyPrometheus(String pod) { return mesh.podMetrics(pod); }
 
-    @Override public final String prometheusApi() { throw addonsNotInstalled("Prometheus"); }
+    private workbench.backend.Addons addons;
 
-    @Override public final String jaegerApi() { throw addonsNotInstalled("Jaeger"); }
-
-    private static workbench.backend.BackendException addonsNotInstalled(String addon) {
-        return new workbench.backend.BackendException("the workbench does not yet install Istio's " + addon
-                + " addon on a cluster, so lesson 02's graph and traces run on --backend embedded only for now");
+    /**
+     * Istio's addons: {@link #installAddons()} first (a cluster the workbench owns installs them there), then the mesh finds
+     * them in istio-system, waits until they are ready and port-forwards Prometheus and Jaeger's query service. The lines
+     * observed are what was applied (if anything), then each addon as found.
+     */
+    @Override public final synchronized workbench.backend.Addons addons() {
+        if (addons == null) {
+            List<String> applied = installAddons();
+            workbench.backend.Addons found = mesh.addons();
+            List<String> observed = new java.util.ArrayList<>(applied.stream().map(line -> "applied " + line).toList());
+            observed.addAll(found.observed());
+            addons = new workbench.backend.Addons(found.prometheusApi(), found.jaegerApi(), found.scrapeInterval(), observed);
+        }
+        return addons;
     }
 
+    /**
+     * Installs Istio's addons where the workbench owns the cluster and returns what it applied, one line per object; on the
+     * user's cluster it installs nothing (the default).
+     */
+    protected List<String> installAddons() { return List.of(); }
+
     @Override public final PageClient productPage() { return mesh.productPage(); }
+
+    @Override public final PageClient productPageFromFortio() { return mesh.productPageFromFortio(); }
 }

@@ -49,6 +49,7 @@ public final class ClusterMesh implements AutoCloseable {
         this.deployTimeout = deployTimeout;
         this.applier = new Applier(client, policy);
         this.exec = new PodExec(client);
+        this.forwards = new ServiceForwards(client);
     }
 
     public String namespace() { return policy.namespace(); }
@@ -243,6 +244,30 @@ public final class ClusterMesh implements AutoCloseable {
         return r.stdoutText();
     }
 
+    /**
+     * Pages fetched by {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -H 'K: V' ... http://productpage:9080PATH}:
+     * each leaves through fortio's sidecar, as a reader's request from inside the mesh does. A page fortio got no
+     * response for has status 0.
+     */
+    public PageClient productPageFromFortio() {
+        return (path, headers) -> {
+            PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", FORTIO_TIMEOUT,
+                    fortioCurl(path, headers).toArray(String[]::new));
+            FortioOutput.Response response = FortioOutput.parse(r.stdout(), r.stderr());
+            return new PageClient.Page(response.status().orElse(0), response.body());
+        };
+    }
+
+    static final String PRODUCTPAGE_BASE = "http://productpage:9080";
+
+    /** {@code fortio curl -H 'K: V' ... http://productpage:9080PATH}, one -H per header. */
+    static List<String> fortioCurl(String path, Map<String, String> headers) {
+        List<String> command = new ArrayList<>(List.of("fortio", "curl"));
+        headers.forEach((k, v) -> command.addAll(List.of("-H", k + ": " + v)));
+        command.add(PRODUCTPAGE_BASE + path);
+        return command;
+    }
+
     /** {@code kubectl exec deploy/D -c istio-proxy -- pilot-agent request GET stats}. */
     public String proxyStats(String deployment) {
         PodExec.Result r = exec.run(namespace(), runningPod(deployment), Readiness.PROXY, FORTIO_TIMEOUT,
@@ -261,27 +286,41 @@ public final class ClusterMesh implements AutoCloseable {
 
     static final String GATEWAY_NAMESPACE = "istio-system";
     static final String GATEWAY_SERVICE = "istio-ingressgateway";
-    private io.fabric8.kubernetes.client.LocalPortForward gatewayForward;
+    private final ServiceForwards forwards;
 
     /**
      * {@code kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80} (a free port when 8080 is taken).
      * The workbench never installs a gateway on the user's cluster: one that is missing is an error saying so.
      */
-    public synchronized java.net.URI ingressGateway() {
-        if (gatewayForward == null) {
-            var service = client.services().inNamespace(GATEWAY_NAMESPACE).withName(GATEWAY_SERVICE);
-            if (service.get() == null) {
-                throw new BackendException("no ingress gateway: Service " + GATEWAY_SERVICE + " in namespace " + GATEWAY_NAMESPACE
-                        + " does not exist. Install one (Istio's `gateway` Helm chart: helm install " + GATEWAY_SERVICE
-                        + " istio/gateway -n " + GATEWAY_NAMESPACE + ") and run the lesson again.");
-            }
-            try {
-                gatewayForward = service.portForward(80, 8080);
-            } catch (RuntimeException busy) {
-                gatewayForward = service.portForward(80);
-            }
+    public java.net.URI ingressGateway() {
+        if (client.services().inNamespace(GATEWAY_NAMESPACE).withName(GATEWAY_SERVICE).get() == null) {
+            throw new BackendException("no ingress gateway: Service " + GATEWAY_SERVICE + " in namespace " + GATEWAY_NAMESPACE
+                    + " does not exist. Install one (Istio's `gateway` Helm chart: helm install " + GATEWAY_SERVICE
+                    + " istio/gateway -n " + GATEWAY_NAMESPACE + ") and run the lesson again.");
         }
-        return java.net.URI.create("http://localhost:" + gatewayForward.getLocalPort());
+        return java.net.URI.create("http://localhost:" + forwards.localPort(GATEWAY_NAMESPACE, GATEWAY_SERVICE, 80, 8080));
+    }
+
+    private workbench.backend.Addons addons;
+
+    /**
+     * Istio's addons in istio-system, as {@link IstioAddons} finds them: missing ones are an error naming them and the
+     * command that installs them (nothing is installed here); present ones are waited for until ready, then Prometheus
+     * and Jaeger's query service are port-forwarded once, on 9090 and 16686 when free (the series' ports).
+     */
+    public synchronized workbench.backend.Addons addons() {
+        if (addons == null) {
+            IstioAddons found = new IstioAddons(client);
+            found.missing().ifPresent(problem -> { throw new BackendException(problem); });
+            found.awaitReady(waiter);
+            int prometheus = forwards.localPort(IstioAddons.NAMESPACE, IstioAddons.PROMETHEUS_SERVICE, IstioAddons.PROMETHEUS_PORT,
+                    IstioAddons.PROMETHEUS_PORT);
+            int jaeger = forwards.localPort(IstioAddons.NAMESPACE, IstioAddons.JAEGER_QUERY_SERVICE, IstioAddons.JAEGER_QUERY_PORT,
+                    IstioAddons.JAEGER_LOCAL_PORT);
+            addons = new workbench.backend.Addons("http://127.0.0.1:" + prometheus,
+                    "http://127.0.0.1:" + jaeger + found.jaegerBasePath(), found.scrapeInterval(), found.observed());
+        }
+        return addons;
     }
 
     /** A running pod of Deployment {@code deployment} (matched by its selector labels), as {@code deploy/NAME} picks one. */
@@ -321,14 +360,7 @@ public final class ClusterMesh implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (gatewayForward != null) {
-            try {
-                gatewayForward.close();
-            } catch (java.io.IOException ignored) {
-                // the forward's socket is gone either way
-            }
-            gatewayForward = null;
-        }
+        forwards.close();
         if (pageClient != null) pageClient.close();
         pageClient = null;
     }

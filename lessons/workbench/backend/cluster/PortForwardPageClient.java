@@ -143,7 +143,8 @@ public final class PortForwardPageClient implements PageClient, AutoCloseable {
                 .findFirst()
                 .orElseThrow(() -> new BackendException("no ready productpage pod in namespace " + namespace
                         + "; deploy manifests/bookinfo.yaml first"));
-        LocalPortForward forward = client.pods().inNamespace(namespace).withName(target.getMetadata().getName()).portForward(PORT);
+        LocalPortForward forward = client.pods().inNamespace(namespace).withName(target.getMetadata().getName())
+                .portForward(PORT, ServiceForwards.LOOPBACK, 0); // loopback only: fabric8 would listen on every interface
         return new Tunnel() {
             @Override public int localPort() { return forward.getLocalPort(); }
 

@@ -33,11 +33,15 @@ import workbench.tracing.SpanStore;
  * </ul>
  */
 final class AddonApis implements AutoCloseable {
+    static final String QUERY_PATH = "/api/v1/query";
+    static final String QUERY_SUBSET = "instant vector selectors with = matchers, every sidecar scraped at query time";
+    static final String TRACES_PATH = "/api/traces";
+    static final String TRACES_SUBSET = "service, tags and limit; spans as the sidecars reported them";
     private final HttpServer server;
 
     AddonApis(Supplier<Map<String, String>> expositionByPod, SpanStore spans) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-        server.createContext("/api/v1/query", exchange -> {
+        server.createContext(QUERY_PATH, exchange -> {
             try (exchange) {
                 String query = params(exchange).getOrDefault("query", "");
                 List<Sample> result;
@@ -50,7 +54,7 @@ final class AddonApis implements AutoCloseable {
                 send(exchange, 200, vector(result));
             }
         });
-        server.createContext("/api/traces", exchange -> {
+        server.createContext(TRACES_PATH, exchange -> {
             try (exchange) {
                 Map<String, String> p = params(exchange);
                 String service = p.getOrDefault("service", "");

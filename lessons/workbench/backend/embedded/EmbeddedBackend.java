@@ -77,6 +77,7 @@ public final class EmbeddedBackend implements Backend {
         LinkedHashMap<String, String> s = new LinkedHashMap<>();
         s.put("emulates", "Istio " + ISTIO_VERSION + " + Envoy, Bookinfo " + BOOKINFO_VERSION);
         s.put("seed", Long.toString(mesh.seed()));
+        s.put("tracing", workbench.istio.WorkbenchMeshConfig.tracingSummary());
         return s;
     }
 
@@ -409,6 +410,10 @@ public final class EmbeddedBackend implements Backend {
         };
     }
 
+    /** The embedded mesh's productpage client already starts at the fortio pod's sidecar. */
+    @Override
+    public PageClient productPageFromFortio() { return productPage(); }
+
     /** The sidecar of the client pod (fortio), where requests from inside the mesh start. */
     public Outbound caller() { return fortio(); }
 
@@ -455,11 +460,14 @@ public final class EmbeddedBackend implements Backend {
         return mesh.telemetry().of(pod).exposition();
     }
 
+    /** The mesh itself answers the part of Prometheus' and Jaeger's APIs the lessons use, on one loopback port ({@link AddonApis}). */
     @Override
-    public String prometheusApi() { return addonApis().url(); }
-
-    @Override
-    public String jaegerApi() { return addonApis().url(); }
+    public workbench.backend.Addons addons() {
+        String url = addonApis().url();
+        return new workbench.backend.Addons(url, url, Duration.ZERO, List.of(
+                "embedded mesh: Prometheus API subset at " + url + AddonApis.QUERY_PATH + " (" + AddonApis.QUERY_SUBSET + ")",
+                "embedded mesh: Jaeger API subset at " + url + AddonApis.TRACES_PATH + " (" + AddonApis.TRACES_SUBSET + ")"));
+    }
 
     private synchronized AddonApis addonApis() {
         if (addonApis == null) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.UncheckedIOException;
+import workbench.istio.WorkbenchMeshConfig;
 
 /**
  * The HelmChart resources ({@code helm.cattle.io/v1}) that make k3s's built-in Helm controller install
@@ -27,7 +28,6 @@ public final class IstioHelmCharts {
     public static final String ISTIOD_MEMORY_REQUEST = "256Mi";
     public static final String PROXY_CPU_REQUEST = "10m";
     public static final String PROXY_MEMORY_REQUEST = "64Mi";
-
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -51,8 +51,10 @@ public final class IstioHelmCharts {
         values.put("replicaCount", 1);
         requests(values, ISTIOD_CPU_REQUEST, ISTIOD_MEMORY_REQUEST);
         requests(values.putObject("global").putObject("proxy"), PROXY_CPU_REQUEST, PROXY_MEMORY_REQUEST);
+        ObjectNode meshConfig = values.putObject("meshConfig");
         // sidecars write Istio's default access log to stdout, where lesson 04 reads the response flags (UO)
-        values.putObject("meshConfig").put("accessLogFile", "/dev/stdout");
+        meshConfig.put("accessLogFile", WorkbenchMeshConfig.ACCESS_LOG_FILE);
+        tracing(meshConfig);
         return helmChart(ISTIOD, "istiod", version, values);
     }
 
@@ -70,6 +72,22 @@ public final class IstioHelmCharts {
         return helmChart(INGRESS_GATEWAY, "gateway", version, values);
     }
 
+    /**
+     * Since Istio 1.22 a default install sends no spans anywhere (istio/istio#49615, "telemetry: remove default tracing
+     * configuration"; the istiod chart's {@code global.proxy.tracer} is "none" in 1.28). Lesson 02 reads one page's trace,
+     * so the sidecars report to Jaeger's Zipkin endpoint, as a mesh-wide default provider (pilot/pkg/model/telemetry.go
+     * {@code Tracing}: {@code defaultProviders.tracing} applies without a Telemetry resource), and every request is
+     * sampled: with no Telemetry resource the rate is {@code defaultConfig.tracing.sampling} (pilot/pkg/networking/core/
+     * tracing.go {@code proxyConfigSamplingValue}; its default, PILOT_TRACE_SAMPLING, is 1%).
+     */
+    private static void tracing(ObjectNode meshConfig) {
+        ObjectNode zipkin = meshConfig.putArray("extensionProviders").addObject();
+        zipkin.put("name", WorkbenchMeshConfig.TRACING_PROVIDER);
+        zipkin.putObject("zipkin").put("service", WorkbenchMeshConfig.ZIPKIN_SERVICE).put("port", WorkbenchMeshConfig.ZIPKIN_PORT);
+        meshConfig.putObject("defaultProviders").putArray("tracing").add(WorkbenchMeshConfig.TRACING_PROVIDER);
+        meshConfig.putObject("defaultConfig").putObject("tracing").put("sampling", WorkbenchMeshConfig.TRACE_SAMPLING_PERCENT);
+    }
+
     /** The name of the Job the Helm controller runs for a chart. */
     public static String installJob(String helmChartName) { return "helm-install-" + helmChartName; }
 
@@ -82,6 +100,11 @@ public final class IstioHelmCharts {
     }
 
     private static ObjectNode helmChart(String name, String chart, String version, ObjectNode values) {
+        return helmChart(name, REPO, chart, version, values);
+    }
+
+    /** {@code helm install NAME CHART --repo REPO --version VERSION -n istio-system -f values}, as k3s's Helm controller runs it. */
+    static ObjectNode helmChart(String name, String repo, String chart, String version, ObjectNode values) {
         ObjectNode hc = F.objectNode();
         hc.put("apiVersion", "helm.cattle.io/v1");
         hc.put("kind", "HelmChart");
@@ -89,7 +112,7 @@ public final class IstioHelmCharts {
         metadata.put("name", name);
         metadata.put("namespace", HELM_NAMESPACE);
         ObjectNode spec = hc.putObject("spec");
-        spec.put("repo", REPO);
+        spec.put("repo", repo);
         spec.put("chart", chart);
         spec.put("version", version);
         spec.put("targetNamespace", ISTIO_NAMESPACE);

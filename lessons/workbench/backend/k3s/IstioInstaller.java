@@ -40,11 +40,11 @@ final class IstioInstaller {
 
     void install(String version) {
         awaitHelmController();
-        installChart(IstioHelmCharts.base(version), version);
-        installChart(IstioHelmCharts.istiod(version), version);
+        installChart(IstioHelmCharts.base(version));
+        installChart(IstioHelmCharts.istiod(version));
         awaitIstiod(version);
         awaitInjectorCaBundle();
-        installChart(IstioHelmCharts.ingressGateway(version), version);
+        installChart(IstioHelmCharts.ingressGateway(version));
         awaitIngressGateway();
     }
 
@@ -68,9 +68,15 @@ final class IstioInstaller {
                 null));
     }
 
-    private void installChart(ObjectNode helmChart, String version) {
+    /** Applies one HelmChart resource and waits until the Helm controller's install Job for it has succeeded. */
+    void installChart(ObjectNode helmChart) {
         String name = helmChart.path("metadata").path("name").asText();
         String chart = helmChart.path("spec").path("chart").asText();
+        String version = helmChart.path("spec").path("version").asText();
+        String repo = helmChart.path("spec").path("repo").asText();
+        String advice = repo.equals(IstioHelmCharts.REPO)
+                ? "that Istio " + version + " exists (`--istio-version`, default " + K3sSettings.DEFAULT_ISTIO_VERSION + ")."
+                : "that " + repo + " is reachable from the cluster.";
         try {
             client.resource(helmChart.toString()).inNamespace(IstioHelmCharts.HELM_NAMESPACE)
                     .fieldManager(Applier.FIELD_MANAGER).forceConflicts().serverSideApply();
@@ -83,7 +89,7 @@ final class IstioInstaller {
             return l != null && (job.equals(l.get("job-name")) || job.equals(l.get("batch.kubernetes.io/job-name")));
         };
         waiter.until(new Waiter.Wait(
-                "the Helm controller to install chart " + chart + " " + version + " from " + IstioHelmCharts.REPO
+                "the Helm controller to install chart " + chart + " " + version + " from " + repo
                         + " (job " + IstioHelmCharts.HELM_NAMESPACE + "/" + job + ")",
                 JOB_TIMEOUT,
                 () -> {
@@ -91,12 +97,11 @@ final class IstioInstaller {
                     if (Readiness.failedAttempts(j) >= MAX_FAILED_JOB_ATTEMPTS) {
                         throw new BackendException("helm install of chart " + chart + " " + version + " failed "
                                 + Readiness.failedAttempts(j) + " times. Check that version " + version + " exists in "
-                                + IstioHelmCharts.REPO + " and that the cluster can reach it (proxy, firewall).");
+                                + repo + " and that the cluster can reach it (proxy, firewall).");
                     }
                     return Readiness.jobPending(j);
                 },
-                "the job pulls the rancher/klipper-helm image and downloads the chart: check the network, and that Istio "
-                        + version + " exists (`--istio-version`, default " + K3sSettings.DEFAULT_ISTIO_VERSION + ").",
+                "the job pulls the rancher/klipper-helm image and downloads the chart: check the network, and " + advice,
                 () -> Diagnostics.gather(client, IstioHelmCharts.HELM_NAMESPACE, jobPods)));
     }
 

@@ -3,6 +3,7 @@ package workbench.backend.k3s;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -28,10 +29,13 @@ public final class K3sBackend extends ClusterBackend {
     private final PhaseClock clock;
     private final String kubernetesVersion;
     private final Path keptKubeconfig;
+    private final Waiter waiter;
+    private boolean addonsInstalled;
 
-    private K3sBackend(K3sSettings settings, K3sCluster cluster, ClusterMesh mesh, PhaseClock clock,
+    private K3sBackend(K3sSettings settings, K3sCluster cluster, ClusterMesh mesh, PhaseClock clock, Waiter waiter,
                        String kubernetesVersion, Path keptKubeconfig) {
         super(mesh);
+        this.waiter = waiter;
         this.settings = settings;
         this.cluster = cluster;
         this.clock = clock;
@@ -57,7 +61,7 @@ public final class K3sBackend extends ClusterBackend {
                     DEPLOY_TIMEOUT);
             mesh.ensureNamespaceExists(); // labelled for injection by the lesson's own step
             Path kubeconfig = settings.keep() ? cluster.writeKubeconfig() : null;
-            return new K3sBackend(settings, cluster, mesh, clock, k8s, kubeconfig);
+            return new K3sBackend(settings, cluster, mesh, clock, waiter, k8s, kubeconfig);
         } catch (RuntimeException e) {
             Path kubeconfig = settings.keep() ? writeQuietly(cluster) : null;
             String after = cluster.closeAfterFailure()
@@ -86,6 +90,15 @@ public final class K3sBackend extends ClusterBackend {
 
     @Override public String name() { return "k3s"; }
 
+    /** Istio's Prometheus, Kiali and Jaeger addons ({@link AddonCharts}), installed when a lesson first asks for them. */
+    @Override
+    protected List<String> installAddons() {
+        List<String> applied = clock.time("addons install",
+                () -> new AddonInstaller(cluster.client(), new IstioInstaller(cluster.client(), waiter)).install());
+        addonsInstalled = true;
+        return applied;
+    }
+
     @Override
     public LinkedHashMap<String, String> stamp() {
         LinkedHashMap<String, String> s = new LinkedHashMap<>();
@@ -94,6 +107,8 @@ public final class K3sBackend extends ClusterBackend {
         s.put("kubernetes", kubernetesVersion);
         s.put("istio", settings.istioVersion());
         s.put("istio install", "Helm charts base, istiod (k3s Helm controller)");
+        s.put("tracing", workbench.istio.WorkbenchMeshConfig.tracingSummary());
+        if (addonsInstalled) s.put("addons", AddonCharts.summary());
         s.put("namespace", mesh.namespace());
         s.putAll(clock.stampEntries());
         s.putAll(mesh.waitedEntries());

@@ -485,7 +485,8 @@ class EmbeddedMeshEndToEndTest {
         MeshResponse r = call("/");
         assertThat(r.headers()).containsKey("x-envoy-upstream-service-time").containsEntry("x-mesh", "embedded");
         MeshRequest in = seen.get(0);
-        assertThat(in.header("x-request-id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        // a fresh UUID v4 whose version digit the tracing decision turned into 9: sampled (Envoy's uuid request-id extension)
+        assertThat(in.header("x-request-id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-9[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(in.header("x-envoy-attempt-count")).isEqualTo("1");
         assertThat(in.header("x-envoy-expected-rq-timeout-ms")).isEqualTo("2000");
         assertThat(in.header("x-forwarded-proto")).isEqualTo("http");

@@ -80,4 +80,25 @@ class IstioHelmChartsTest {
         JsonNode values = parse(parse(IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.10"))).path("spec").path("valuesContent").asText());
         assertThat(values.path("meshConfig").path("accessLogFile").asText()).isEqualTo("/dev/stdout");
     }
+
+    /**
+     * Istio 1.28 sends no spans unless told to (istio/istio#49615, in 1.22: "Default tracing to zipkin.istio-system.svc
+     * removed"); a mesh-wide default provider needs no Telemetry resource (pilot/pkg/model/telemetry.go, Tracing at 1.28.10),
+     * and without one the sampling rate is defaultConfig.tracing.sampling, else PILOT_TRACE_SAMPLING's 1%
+     * (pilot/pkg/networking/core/tracing.go, proxyConfigSamplingValue).
+     */
+    @Test
+    void sidecarsSendEverySpanToJaegersZipkinEndpoint() throws Exception {
+        JsonNode mesh = parse(parse(IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.10"))).path("spec").path("valuesContent").asText())
+                .path("meshConfig");
+        JsonNode provider = mesh.path("extensionProviders").get(0);
+        assertThat(provider.path("name").asText()).isEqualTo("zipkin");
+        assertThat(provider.path("zipkin").path("service").asText()).isEqualTo("zipkin.istio-system.svc.cluster.local");
+        assertThat(provider.path("zipkin").path("port").asInt()).isEqualTo(9411);
+        assertThat(provider.path("zipkin").has("traceContextOption")).as("Envoy's default, B3 headers only").isFalse();
+        assertThat(mesh.path("defaultProviders").path("tracing").get(0).asText()).isEqualTo("zipkin");
+        assertThat(mesh.path("defaultConfig").path("tracing").path("sampling").asDouble()).isEqualTo(100.0);
+        assertThat(mesh.path("accessLogFile").asText()).as("lesson 04's access log stays").isEqualTo("/dev/stdout");
+        assertThat(workbench.istio.WorkbenchMeshConfig.tracingSummary()).isEqualTo("zipkin provider → zipkin.istio-system.svc.cluster.local:9411, sampling 100%");
+    }
 }

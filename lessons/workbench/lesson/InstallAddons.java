@@ -1,0 +1,48 @@
+package workbench.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import workbench.article.Bilingual;
+import workbench.backend.Addons;
+import workbench.telemetry.IstioMetrics;
+import workbench.telemetry.MetricsQuery;
+import workbench.tracing.TraceQuery;
+
+/**
+ * The series' {@code kubectl apply -f samples/addons/{prometheus,kiali,jaeger}.yaml}: the backend provides Istio's addons
+ * ({@link workbench.backend.Backend#addons()}), the article shows what it observed of them, and the lesson checks that the
+ * Prometheus and Jaeger APIs it reads later answer.
+ */
+record InstallAddons(Bilingual words) implements Step {
+    /** The addon manifests the series applies, in its order. */
+    static final List<String> SERIES = List.of("prometheus", "kiali", "jaeger");
+
+    @Override
+    public void run(LessonRun run) {
+        Addons addons = run.backend().addons();
+        run.article().section(run.words(words));
+        List<String> commands = new ArrayList<>(SERIES.stream().map(Addons::kubectlApply).toList());
+        commands.add("kubectl -n istio-system get deployments");
+        run.article().commands(run.t("実行するコマンド", "Commands"), commands);
+        run.article().output(run.t("アドオン(観測)", "The addons (observed)"), addons.observed());
+
+        String service = BookinfoCalls.CLIENT_APP + "." + run.backend().namespace();
+        try {
+            int series = new MetricsQuery(addons.prometheusApi()).query(IstioMetrics.REQUESTS).size();
+            run.check(run.t("Prometheus の API が PromQL の問い合わせに答える", "the Prometheus API answers a PromQL query"), true,
+                    "GET /api/v1/query?query=" + IstioMetrics.REQUESTS + " → " + series + run.t(" 系列", " series"));
+        } catch (RuntimeException e) {
+            run.check(run.t("Prometheus の API が PromQL の問い合わせに答える", "the Prometheus API answers a PromQL query"), false,
+                    String.valueOf(e.getMessage()));
+        }
+        try {
+            int traces = new TraceQuery(addons.jaegerApi()).traces(service, Map.of(), 1).size();
+            run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), true,
+                    "GET /api/traces?service=" + service + "&limit=1 → " + traces + run.t(" トレース", traces == 1 ? " trace" : " traces"));
+        } catch (RuntimeException e) {
+            run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), false,
+                    String.valueOf(e.getMessage()));
+        }
+    }
+}
