@@ -35,7 +35,7 @@ class RunStampTest {
     void japaneseStampHasJapaneseLabelsExceptForProperNames() {
         List<StampEntry> ja = embeddedStamp(Language.JA);
         assertThat(ja).extracting(StampEntry::label).containsExactly(
-                "バックエンド", "模している環境", "シード", "レッスン", "言語", "一括チェック 1 回のリクエスト数", "一括チェック 1", "日時", "所要時間", "Java");
+                "バックエンド", "模している環境", "シード", "トレースの設定", "レッスン", "言語", "一括チェック 1 回のリクエスト数", "一括チェック 1", "日時", "所要時間", "Java");
         assertThat(ja).filteredOn(StampEntry::atTop).extracting(StampEntry::label).containsExactly("バックエンド", "シード", "日時");
         assertThat(ja.get(0).value()).isEqualTo("embedded(JVM の中で模したメッシュ)");
         assertThat(ja).filteredOn(e -> e.label().equals("所要時間")).extracting(StampEntry::value).containsExactly("6.5 秒");
