@@ -12,6 +12,8 @@ import org.asciidoctor.SafeMode;
  */
 public final class HtmlRenderer {
     private static volatile CompletableFuture<Asciidoctor> instance;
+    /** One conversion at a time: one Asciidoctor instance is not safe to convert from several threads (asciidoctorj#1158). */
+    private static final Object CONVERTING = new Object();
 
     private HtmlRenderer() {}
 
@@ -42,6 +44,9 @@ public final class HtmlRenderer {
                 .toFile(html.toAbsolutePath().toFile())
                 .mkDirs(true)
                 .build();
-        warmUp().join().convertFile(adoc.toAbsolutePath().toFile(), options);
+        Asciidoctor asciidoctor = warmUp().join();
+        synchronized (CONVERTING) {
+            asciidoctor.convertFile(adoc.toAbsolutePath().toFile(), options);
+        }
     }
 }

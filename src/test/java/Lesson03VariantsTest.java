@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import workbench.lesson.Check;
 import workbench.lesson.Lesson;
 import workbench.lesson.LessonResult;
@@ -14,7 +17,12 @@ import workbench.lesson.LessonRunExtension;
 import workbench.lesson.LessonRunExtension.Ran;
 import workbench.traffic.Observations;
 
-/** What a reader sees after editing the lesson's manifests: the verdict follows the manifests, not the lesson text. */
+/**
+ * What a reader sees after editing the lesson's manifests: the verdict follows the manifests, not the lesson text.
+ * Each test runs the lesson in this JVM with its own manifests, mesh and output directory; most of a run is spent
+ * waiting (the slow v3's injected delay in the rollback canary), so the tests run side by side.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class Lesson03VariantsTest {
     private static final Lesson LESSON = Lesson03TrafficManagement.lesson();
 
@@ -131,16 +139,20 @@ class Lesson03VariantsTest {
     @Test
     void theSameSeedReplaysTheSameSplit() throws IOException {
         Path manifests = copyOfManifests();
-        Ran first = run(manifests, "--requests", "300", "--seed", "99");
-        Ran second = run(manifests, "--requests", "300", "--seed", "99");
+        // two independent runs (own mesh, own output directory), side by side
+        CompletableFuture<Ran> firstRun = CompletableFuture.supplyAsync(() -> runInto("first", manifests, "--requests", "300", "--seed", "99"));
+        Ran second = runInto("second", manifests, "--requests", "300", "--seed", "99");
+        Ran first = firstRun.join();
 
         assertThat(second.result().bulkRuns().get(1).byReviews()).isEqualTo(first.result().bulkRuns().get(1).byReviews());
         assertThat(second.result().seed()).isEqualTo(99L);
     }
 
-    private Ran run(Path manifests, String... extra) {
+    private Ran run(Path manifests, String... extra) { return runInto("docs", manifests, extra); }
+
+    private Ran runInto(String outDir, Path manifests, String... extra) {
         String[] args = Stream.concat(Stream.of("--backend", "embedded", "--manifests", manifests.toString(),
-                "--out", dir.resolve("docs").toString()), Stream.of(extra)).toArray(String[]::new);
+                "--out", dir.resolve(outDir).toString()), Stream.of(extra)).toArray(String[]::new);
         return LessonRunExtension.run(LESSON, args);
     }
 
