@@ -5,12 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+import workbench.article.DocsIndex;
 import workbench.lesson.LessonResult;
 import workbench.lesson.LessonRunExtension;
 import workbench.testing.Browser;
@@ -19,47 +29,90 @@ import workbench.testing.Browser;
  * Every article and the docs index as a reader's browser shows them (headless Chromium from Debian, driven by
  * Selenium through /usr/bin/chromedriver): twice over, on articles freshly written by running each lesson on the
  * embedded mesh in both languages, and on the ones committed in docs/. Screenshots go to target/screenshots/.
+ * The fresh articles are written in the background (the lessons mostly wait on injected delays) while the browser
+ * checks the committed ones.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArticlesInBrowserTest {
     private static final Path FRESH = Path.of("target", "browser-docs");
     private static final Path COMMITTED = Path.of("docs");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final java.util.regex.Pattern JAPANESE = java.util.regex.Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+    /** Lesson runs at once: enough to overlap their waiting, few enough to leave the browser a core. */
+    private static final int WRITERS = 3;
     private static Browser browser;
+    private static CompletableFuture<Void> freshWritten;
+    /** Fresh pages as the browser first showed them: the English check reads their text without loading them again. */
+    private static final Map<Path, Browser.Page> FRESH_PAGES = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startBrowserAndWriteFreshArticles() throws Exception {
         Assumptions.assumeTrue(Browser.installed(), Browser.MISSING);
         deleteRecursively(FRESH);
+        freshWritten = writeFreshArticles();
+        browser = Browser.start();
+    }
+
+    /** Every lesson in both languages, on the embedded mesh, {@link #WRITERS} at a time; then the docs index. */
+    private static CompletableFuture<Void> writeFreshArticles() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         long t0 = System.nanoTime();
+        List<CompletableFuture<Void>> runs = new ArrayList<>();
         for (String lesson : lessonScripts()) {
+            Class<?> script = Class.forName(lesson);
             for (String lang : List.of("ja", "en")) {
-                LessonRunExtension.Ran ran = LessonRunExtension.run(LessonRunExtension.lessonOf(Class.forName(lesson)),
-                        "--backend", "embedded", "--seed", "20261130", "--requests", "500", "--lang", lang, "--out", FRESH.toString());
-                assertThat(ran.result().exitCode()).as(lesson + " --lang " + lang + ": " + ran.console() + ran.errors())
-                        .isNotEqualTo(LessonResult.ERROR);
+                runs.add(CompletableFuture.runAsync(() -> {
+                    LessonRunExtension.Ran ran = LessonRunExtension.run(LessonRunExtension.lessonOf(script), "--backend", "embedded", "--seed", "20261130",
+                            "--requests", "500", "--lang", lang, "--out", FRESH.toString());
+                    assertThat(ran.result().exitCode()).as(lesson + " --lang " + lang + ": " + ran.console() + ran.errors())
+                            .isNotEqualTo(LessonResult.ERROR);
+                }, writers));
             }
         }
-        System.out.printf("browser test: fresh articles written in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        browser = Browser.start();
+        return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).whenComplete((ok, failed) -> {
+            writers.shutdown();
+            // each run rewrote the index from the run records there so far, in whatever order the runs ended; once
+            // all are there, the index is written again, as the last of one-after-another runs would have written it
+            if (failed == null) DocsIndex.write(FRESH);
+            System.out.printf("browser test: fresh articles written in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        });
+    }
+
+    /** Waits for the fresh articles; a failed lesson run fails the test that needs them, with its own message. */
+    private static void awaitFreshArticles() {
+        try {
+            freshWritten.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) throw error;
+            throw e;
+        }
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) browser.close();
+        if (freshWritten != null) freshWritten.handle((ok, failed) -> null).join(); // no lesson left running after the class
     }
 
-    @TestFactory
-    Stream<DynamicTest> freshArticles() throws IOException { return pagesIn(FRESH, "fresh"); }
-
+    @Order(1)
     @TestFactory
     Stream<DynamicTest> committedArticles() throws IOException { return pagesIn(COMMITTED, "committed"); }
 
+    @Order(2)
+    @TestFactory
+    Stream<DynamicTest> freshArticles() throws IOException {
+        awaitFreshArticles();
+        return pagesIn(FRESH, "fresh");
+    }
+
     /** What an English reader sees outside code and listings is English (manifests and commands may hold anything). */
+    @Order(3)
     @TestFactory
     Stream<DynamicTest> englishEditionsAreInEnglish() throws IOException {
+        awaitFreshArticles();
         return articles(FRESH.resolve("en")).stream().map(article -> DynamicTest.dynamicTest("fresh en/" + article.getFileName(), () ->
-                assertThat(browser.open(article).textOutsideCode()).as("Japanese text in the English edition")
+                assertThat(FRESH_PAGES.computeIfAbsent(article, browser::open).textOutsideCode())
+                        .as("Japanese text in the English edition")
                         .noneMatch(t -> JAPANESE.matcher(t).find())));
     }
 
@@ -75,20 +128,22 @@ class ArticlesInBrowserTest {
 
     private static void checkArticle(Path article, String shotName) throws IOException {
         Browser.Page page = browser.open(article);
+        if (article.startsWith(FRESH)) FRESH_PAGES.put(article, page);
         page.screenshot(SCREENSHOTS.resolve(shotName.replace(".html", ".png")));
         assertLoadsCleanlyAndOffline(page);
 
         assertThat(page.textOutsideCode()).as("text with a literal backtick (inline code not rendered as <code>)")
                 .noneMatch(t -> t.contains("`"));
-        List<String> admonitionCode = page.strings(
-                "return [...document.querySelectorAll('.admonitionblock code')].map(c => c.textContent)");
-        assertThat(admonitionCode).as("inline code in the admonition at the top (the embedded mesh's notice)")
+        Map<String, List<String>> found = page.strings(Map.of(
+                "admonitionCode", "return [...document.querySelectorAll('.admonitionblock code')].map(c => c.textContent)",
+                // lessons with a bulk split check (its table has a version column) must draw its chart; lessons 01 and 02 have none
+                "splitTables", "return [...document.querySelectorAll('table th')].map(t => t.textContent.trim())"
+                        + ".filter(t => t === 'バージョン' || t === 'Version')"));
+        assertThat(found.get("admonitionCode")).as("inline code in the admonition at the top (the embedded mesh's notice)")
                 .anyMatch(c -> c.contains("--backend k3s"));
 
         List<Browser.Chart> charts = page.charts();
-        // lessons with a bulk split check (its table has a version column) must draw its chart; lessons 01 and 02 have none
-        List<String> splitTables = page.strings("return [...document.querySelectorAll('table th')].map(t => t.textContent.trim())"
-                + ".filter(t => t === 'バージョン' || t === 'Version')");
+        List<String> splitTables = found.get("splitTables");
         if (!splitTables.isEmpty()) assertThat(charts).as("bar charts of the bulk checks").isNotEmpty();
         for (Browser.Chart chart : charts) assertChartMatchesItsTable(chart);
 

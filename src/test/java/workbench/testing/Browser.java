@@ -32,6 +32,27 @@ public final class Browser implements AutoCloseable {
     private static final int DESKTOP_WIDTH = 1280;
     private static final int DESKTOP_HEIGHT = 900;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FETCHED = "return performance.getEntries().filter(e => e.name && e.entryType !== 'mark')"
+            + ".filter(e => e.entryType === 'navigation' || e.entryType === 'resource').map(e => e.name);";
+    private static final String TEXT_OUTSIDE_CODE = """
+            const out = [];
+            const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+              if (n.parentElement.closest('pre, code, script, style, svg')) continue;
+              if (n.textContent.trim()) out.push(n.textContent);
+            }
+            return out;""";
+    private static final String CHARTS = """
+            return [...document.querySelectorAll('svg.split-chart')].map(svg => {
+              const labels = [...svg.querySelectorAll('text')].filter(t => t.getAttribute('x') === '0').map(t => t.textContent);
+              const widths = [...svg.querySelectorAll('rect.bar')].map(r => r.width.baseVal.value);
+              const track = svg.querySelector('rect.track');
+              const tables = [...document.querySelectorAll('table')]
+                  .filter(t => t.compareDocumentPosition(svg) & Node.DOCUMENT_POSITION_FOLLOWING);
+              const table = tables.length ? tables[tables.length - 1] : null;
+              return {labels, widths, full: track ? track.width.baseVal.value : -1,
+                      table: table ? [...table.rows].map(r => [...r.cells].map(c => c.innerText.trim())) : []};
+            });""";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -91,7 +112,10 @@ public final class Browser implements AutoCloseable {
     public final class Page {
         private final List<String> requested = new ArrayList<>();
         private final List<String> consoleErrors = new ArrayList<>();
+        private final List<String> textOutsideCode;
+        private final List<Chart> charts;
 
+        @SuppressWarnings("unchecked")
         private Page() {
             for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
                 if (e.getLevel().intValue() >= Level.SEVERE.intValue()) consoleErrors.add(e.getMessage());
@@ -110,9 +134,13 @@ public final class Browser implements AutoCloseable {
                     throw new UncheckedIOException(ex);
                 }
             }
-            // and what the page itself reports having fetched, in case a request escaped the log
-            requested.addAll(strings("return performance.getEntries().filter(e => e.name && e.entryType !== 'mark')"
-                    + ".filter(e => e.entryType === 'navigation' || e.entryType === 'resource').map(e => e.name)"));
+            // one round trip for what every check reads at desktop width: what the page itself reports having fetched
+            // (in case a request escaped the log), its text outside code, and its charts
+            Map<String, Object> facts = script("return {fetched: (() => {" + FETCHED + "})(), text: (() => {" + TEXT_OUTSIDE_CODE
+                    + "})(), charts: (() => {" + CHARTS + "})()};");
+            requested.addAll((List<String>) facts.get("fetched"));
+            textOutsideCode = List.copyOf((List<String>) facts.get("text"));
+            charts = charts((List<Map<String, Object>>) facts.get("charts"));
         }
 
         public List<String> consoleErrors() { return consoleErrors; }
@@ -125,31 +153,32 @@ public final class Browser implements AutoCloseable {
             return (List<String>) ((JavascriptExecutor) driver).executeScript(script);
         }
 
-        /** Visible text outside code, listings, scripts, styles and SVG, node by node. */
-        public List<String> textOutsideCode() {
-            return strings("""
-                    const out = [];
-                    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-                    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-                      if (n.parentElement.closest('pre, code, script, style, svg')) continue;
-                      if (n.textContent.trim()) out.push(n.textContent);
-                    }
-                    return out;""");
+        /**
+         * Several lists of strings in one round trip: each named script's result (each script ends in a return).
+         */
+        @SuppressWarnings("unchecked")
+        public Map<String, List<String>> strings(Map<String, String> scripts) {
+            StringBuilder js = new StringBuilder("return {");
+            scripts.forEach((name, body) -> {
+                JsonNode key = JSON.valueToTree(name);
+                js.append(key).append(": (() => {").append(body).append("})(),");
+            });
+            return (Map<String, List<String>>) (Map<String, ?>) script(js.append("};").toString());
+        }
+
+        /** Visible text outside code, listings, scripts, styles and SVG, node by node (as loaded, at desktop width). */
+        public List<String> textOutsideCode() { return textOutsideCode; }
+
+        /** The split charts as loaded, at desktop width. */
+        public List<Chart> charts() { return charts; }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> script(String js) {
+            return (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(js);
         }
 
         @SuppressWarnings("unchecked")
-        public List<Chart> charts() {
-            List<Map<String, Object>> raw = (List<Map<String, Object>>) ((JavascriptExecutor) driver).executeScript("""
-                    return [...document.querySelectorAll('svg.split-chart')].map(svg => {
-                      const labels = [...svg.querySelectorAll('text')].filter(t => t.getAttribute('x') === '0').map(t => t.textContent);
-                      const widths = [...svg.querySelectorAll('rect.bar')].map(r => r.width.baseVal.value);
-                      const track = svg.querySelector('rect.track');
-                      const tables = [...document.querySelectorAll('table')]
-                          .filter(t => t.compareDocumentPosition(svg) & Node.DOCUMENT_POSITION_FOLLOWING);
-                      const table = tables.length ? tables[tables.length - 1] : null;
-                      return {labels, widths, full: track ? track.width.baseVal.value : -1,
-                              table: table ? [...table.rows].map(r => [...r.cells].map(c => c.innerText.trim())) : []};
-                    });""");
+        private static List<Chart> charts(List<Map<String, Object>> raw) {
             List<Chart> out = new ArrayList<>();
             for (Map<String, Object> c : raw) {
                 List<String> labels = (List<String>) c.get("labels");
@@ -186,13 +215,13 @@ public final class Browser implements AutoCloseable {
                     return out;""");
         }
 
-        /** A PNG of the whole page, not only the viewport. */
+        /** A PNG of the whole page, not only the viewport (encoded for speed over size: most of the time here is encoding). */
         public void screenshot(Path png) {
             Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Number> size = (Map<String, Number>) metrics.get("cssContentSize");
             Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
-                    "format", "png", "captureBeyondViewport", true,
+                    "format", "png", "optimizeForSpeed", true, "captureBeyondViewport", true,
                     "clip", Map.of("x", 0, "y", 0, "width", size.get("width"), "height", size.get("height"), "scale", 1)));
             try {
                 Files.createDirectories(png.getParent());
