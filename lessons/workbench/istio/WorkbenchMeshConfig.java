@@ -24,10 +24,14 @@ public final class WorkbenchMeshConfig {
     /** Every request traced ({@code defaultConfig.tracing.sampling}; Istio's own default is 1%), so a lesson finds its page's trace. */
     public static final double TRACE_SAMPLING_PERCENT = 100.0;
 
-    /** The tracing set up, in one line for the run stamp. */
+    /** The tracing istiod is installed with, in one line for the run stamp. */
     public static String tracingSummary() {
-        String percent = TRACE_SAMPLING_PERCENT == Math.rint(TRACE_SAMPLING_PERCENT)
+        return TRACING_PROVIDER + " provider → " + ZIPKIN_SERVICE + ":" + ZIPKIN_PORT + ", sampling " + samplingPercent() + "%";
+    }
+
+    /** {@link #TRACE_SAMPLING_PERCENT} as a reader writes it: 100, 1, 0.5. */
+    public static String samplingPercent() {
+        return TRACE_SAMPLING_PERCENT == Math.rint(TRACE_SAMPLING_PERCENT)
                 ? Long.toString((long) TRACE_SAMPLING_PERCENT) : String.format(Locale.ROOT, "%s", TRACE_SAMPLING_PERCENT);
-        return TRACING_PROVIDER + " provider → " + ZIPKIN_SERVICE + ":" + ZIPKIN_PORT + ", sampling " + percent + "%";
     }
 }

@@ -31,7 +31,7 @@ record InstallAddons(Bilingual words) implements Step {
         try {
             int series = new MetricsQuery(addons.prometheusApi()).query(IstioMetrics.REQUESTS).size();
             run.check(run.t("Prometheus の API が PromQL の問い合わせに答える", "the Prometheus API answers a PromQL query"), true,
-                    "GET /api/v1/query?query=" + IstioMetrics.REQUESTS + " → " + series + run.t(" 系列", " series"));
+                    "GET " + java.net.URI.create(addons.prometheusApi()).getPath() + "/api/v1/query?query=" + IstioMetrics.REQUESTS + " → " + series + run.t(" 系列", " series"));
         } catch (RuntimeException e) {
             run.check(run.t("Prometheus の API が PromQL の問い合わせに答える", "the Prometheus API answers a PromQL query"), false,
                     String.valueOf(e.getMessage()));
@@ -39,7 +39,7 @@ record InstallAddons(Bilingual words) implements Step {
         try {
             int traces = new TraceQuery(addons.jaegerApi()).traces(service, Map.of(), 1).size();
             run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), true,
-                    "GET /api/traces?service=" + service + "&limit=1 → " + traces + run.t(" トレース", traces == 1 ? " trace" : " traces"));
+                    "GET " + java.net.URI.create(addons.jaegerApi()).getPath() + "/api/traces?service=" + service + "&limit=1 → " + traces + run.t(" トレース", traces == 1 ? " trace" : " traces"));
         } catch (RuntimeException e) {
             run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), false,
                     String.valueOf(e.getMessage()));
