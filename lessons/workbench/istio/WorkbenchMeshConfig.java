@@ -34,4 +34,17 @@ public final class WorkbenchMeshConfig {
         return TRACE_SAMPLING_PERCENT == Math.rint(TRACE_SAMPLING_PERCENT)
                 ? Long.toString((long) TRACE_SAMPLING_PERCENT) : String.format(Locale.ROOT, "%s", TRACE_SAMPLING_PERCENT);
     }
+
+    /**
+     * The istiod chart values that send every sidecar's spans to {@link #ZIPKIN_SERVICE}, as {@code --set} flags. Tracing
+     * providers reach running proxies with istiod's next push; the sampling rate in defaultConfig only reaches proxies
+     * started after it, so it is left out here (the lessons mark the requests they trace, see RequestIds#markSampled).
+     */
+    public static java.util.List<String> tracingProviderHelmFlags() {
+        return java.util.List.of(
+                "--set meshConfig.extensionProviders[0].name=" + TRACING_PROVIDER,
+                "--set meshConfig.extensionProviders[0].zipkin.service=" + ZIPKIN_SERVICE,
+                "--set meshConfig.extensionProviders[0].zipkin.port=" + ZIPKIN_PORT,
+                "--set meshConfig.defaultProviders.tracing[0]=" + TRACING_PROVIDER);
+    }
 }

@@ -26,6 +26,15 @@ record InstallAddons(Bilingual words) implements Step {
         commands.add("kubectl -n istio-system get deployments");
         run.article().commands(run.t("実行するコマンド", "Commands"), commands);
         run.article().output(run.t("アドオン(観測)", "The addons (observed)"), addons.observed());
+        run.article().prose(run.t("Istio 1.22 以降の既定の入れ方では、サイドカーはスパンをどこにも送りません。"
+                        + "トレースを見るには、メッシュ全体の既定のトレーシングプロバイダを Jaeger の Zipkin 受け口に向けます"
+                        + "(workbench が k3s に入れる Istio はこの設定済みで、組み込みメッシュもこの設定どおりに振る舞います)。",
+                "Since Istio 1.22 a default install has the sidecars send their spans nowhere. To see traces, point the mesh's "
+                        + "default tracing provider at Jaeger's Zipkin endpoint (the Istio the workbench installs on k3s is set up this way, "
+                        + "and the embedded mesh behaves as if it were)."));
+        run.article().commands(run.t("トレースの送り先を設定する(Helm で入れた istiod の場合)", "Sending the spans to Jaeger (istiod installed with Helm)"),
+                List.of("helm upgrade istiod istio/istiod -n istio-system --reuse-values \\\n  "
+                        + String.join(" \\\n  ", workbench.istio.WorkbenchMeshConfig.tracingProviderHelmFlags())));
 
         String service = BookinfoCalls.CLIENT_APP + "." + run.backend().namespace();
         try {

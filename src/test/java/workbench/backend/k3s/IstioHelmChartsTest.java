@@ -101,4 +101,20 @@ class IstioHelmChartsTest {
         assertThat(mesh.path("accessLogFile").asText()).as("lesson 04's access log stays").isEqualTo("/dev/stdout");
         assertThat(workbench.istio.WorkbenchMeshConfig.tracingSummary()).isEqualTo("zipkin provider → zipkin.istio-system.svc.cluster.local:9411, sampling 100%");
     }
+
+    /** The helm command lesson 02 shows a reader sets the very values the workbench installs istiod with. */
+    @Test
+    void theReadersTracingCommandSetsWhatTheWorkbenchInstalls() throws Exception {
+        JsonNode values = parse(parse(IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.10"))).path("spec").path("valuesContent").asText());
+        assertThat(workbench.istio.WorkbenchMeshConfig.tracingProviderHelmFlags()).isNotEmpty().allSatisfy(flag -> {
+            String[] keyValue = flag.substring("--set ".length()).split("=", 2);
+            JsonNode node = values;
+            for (String part : keyValue[0].split("\\.")) { // helm's path: a.b[0].c
+                int bracket = part.indexOf('[');
+                node = bracket < 0 ? node.path(part)
+                        : node.path(part.substring(0, bracket)).path(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+            }
+            assertThat(node.asText()).as(flag).isEqualTo(keyValue[1]);
+        });
+    }
 }
