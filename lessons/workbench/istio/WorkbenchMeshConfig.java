@@ -24,10 +24,27 @@ public final class WorkbenchMeshConfig {
     /** Every request traced ({@code defaultConfig.tracing.sampling}; Istio's own default is 1%), so a lesson finds its page's trace. */
     public static final double TRACE_SAMPLING_PERCENT = 100.0;
 
-    /** The tracing set up, in one line for the run stamp. */
+    /** The tracing istiod is installed with, in one line for the run stamp. */
     public static String tracingSummary() {
-        String percent = TRACE_SAMPLING_PERCENT == Math.rint(TRACE_SAMPLING_PERCENT)
+        return TRACING_PROVIDER + " provider → " + ZIPKIN_SERVICE + ":" + ZIPKIN_PORT + ", sampling " + samplingPercent() + "%";
+    }
+
+    /** {@link #TRACE_SAMPLING_PERCENT} as a reader writes it: 100, 1, 0.5. */
+    public static String samplingPercent() {
+        return TRACE_SAMPLING_PERCENT == Math.rint(TRACE_SAMPLING_PERCENT)
                 ? Long.toString((long) TRACE_SAMPLING_PERCENT) : String.format(Locale.ROOT, "%s", TRACE_SAMPLING_PERCENT);
-        return TRACING_PROVIDER + " provider → " + ZIPKIN_SERVICE + ":" + ZIPKIN_PORT + ", sampling " + percent + "%";
+    }
+
+    /**
+     * The istiod chart values that send every sidecar's spans to {@link #ZIPKIN_SERVICE}, as {@code --set} flags. Tracing
+     * providers reach running proxies with istiod's next push; the sampling rate in defaultConfig only reaches proxies
+     * started after it, so it is left out here (the lessons mark the requests they trace, see RequestIds#markSampled).
+     */
+    public static java.util.List<String> tracingProviderHelmFlags() {
+        return java.util.List.of(
+                "--set meshConfig.extensionProviders[0].name=" + TRACING_PROVIDER,
+                "--set meshConfig.extensionProviders[0].zipkin.service=" + ZIPKIN_SERVICE,
+                "--set meshConfig.extensionProviders[0].zipkin.port=" + ZIPKIN_PORT,
+                "--set meshConfig.defaultProviders.tracing[0]=" + TRACING_PROVIDER);
     }
 }

@@ -26,12 +26,21 @@ record InstallAddons(Bilingual words) implements Step {
         commands.add("kubectl -n istio-system get deployments");
         run.article().commands(run.t("実行するコマンド", "Commands"), commands);
         run.article().output(run.t("アドオン(観測)", "The addons (observed)"), addons.observed());
+        run.article().prose(run.t("Istio 1.22 以降の既定の入れ方では、サイドカーはスパンをどこにも送りません。"
+                        + "トレースを見るには、メッシュ全体の既定のトレーシングプロバイダを Jaeger の Zipkin 受け口に向けます"
+                        + "(workbench が k3s に入れる Istio はこの設定済みで、組み込みメッシュもこの設定どおりに振る舞います)。",
+                "Since Istio 1.22 a default install has the sidecars send their spans nowhere. To see traces, point the mesh's "
+                        + "default tracing provider at Jaeger's Zipkin endpoint (the Istio the workbench installs on k3s is set up this way, "
+                        + "and the embedded mesh behaves as if it were)."));
+        run.article().commands(run.t("トレースの送り先を設定する(Helm で入れた istiod の場合)", "Sending the spans to Jaeger (istiod installed with Helm)"),
+                List.of("helm upgrade istiod istio/istiod -n istio-system --reuse-values \\\n  "
+                        + String.join(" \\\n  ", workbench.istio.WorkbenchMeshConfig.tracingProviderHelmFlags())));
 
         String service = BookinfoCalls.CLIENT_APP + "." + run.backend().namespace();
         try {
             int series = new MetricsQuery(addons.prometheusApi()).query(IstioMetrics.REQUESTS).size();
             run.check(run.t("Prometheus の API が PromQL の問い合わせに答える", "the Prometheus API answers a PromQL query"), true,
-                    "GET /api/v1/query?query=" + IstioMetrics.REQUESTS + " → " + series + run.t(" 系列", " series"));
+                    "GET " + java.net.URI.create(addons.prometheusApi()).getPath() + "/api/v1/query?query=" + IstioMetrics.REQUESTS + " → " + series + run.t(" 系列", " series"));
         } catch (RuntimeException e) {
             run.check(run.t("Prometheus の API が PromQL の問い合わせに答える", "the Prometheus API answers a PromQL query"), false,
                     String.valueOf(e.getMessage()));
@@ -39,7 +48,7 @@ record InstallAddons(Bilingual words) implements Step {
         try {
             int traces = new TraceQuery(addons.jaegerApi()).traces(service, Map.of(), 1).size();
             run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), true,
-                    "GET /api/traces?service=" + service + "&limit=1 → " + traces + run.t(" トレース", traces == 1 ? " trace" : " traces"));
+                    "GET " + java.net.URI.create(addons.jaegerApi()).getPath() + "/api/traces?service=" + service + "&limit=1 → " + traces + run.t(" トレース", traces == 1 ? " trace" : " traces"));
         } catch (RuntimeException e) {
             run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), false,
                     String.valueOf(e.getMessage()));

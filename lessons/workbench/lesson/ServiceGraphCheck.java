@@ -74,7 +74,8 @@ record ServiceGraphCheck(Bilingual words, int pages, List<String> deployed) impl
     private static void awaitScrape(LessonRun run, java.time.Duration interval) {
         if (interval.isZero()) return;
         java.time.Duration wait = interval.plus(SCRAPE_MARGIN);
-        run.say("waiting " + wait.toSeconds() + " s for Prometheus to scrape every sidecar (scrape interval " + interval.toSeconds() + " s)");
+        run.say(String.format(run.t("Prometheus が全サイドカーを集めるまで %d 秒待ちます(収集間隔 %d 秒)",
+                "waiting %d s for Prometheus to scrape every sidecar (scrape interval %d s)"), wait.toSeconds(), interval.toSeconds()));
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import workbench.article.Bilingual;
 import workbench.article.TraceWaterfall;
 import workbench.backend.PageClient;
 import workbench.tracing.Span;
+import workbench.mesh.RequestIds;
 import workbench.tracing.TraceQuery;
 import workbench.tracing.TraceTree;
 import workbench.traffic.Observation;
@@ -53,10 +54,15 @@ record TraceCheck(Bilingual words, List<String> deployed) implements Step {
         run.article().commands(run.t("トレースの取得(Jaeger の API)", "Reading the trace (Jaeger's API)"), List.of(
                 "kubectl exec deploy/" + new BookinfoCalls(run, deployed).workloadName(BookinfoCalls.CLIENT_APP, "")
                         + " -c fortio -- fortio curl -H 'x-request-id: " + requestId + "' " + workbench.traffic.Probe.PRODUCTPAGE_URL,
-                // the query API's path prefix as this backend serves it (Istio's jaeger.yaml: /jaeger; the embedded mesh: none)
+                "kubectl -n istio-system port-forward svc/tracing 16686:80 &",
+                // the query API's path prefix as this backend serves it (Istio's jaeger.yaml and the embedded mesh: /jaeger)
                 "curl -s 'http://localhost:16686" + java.net.URI.create(run.backend().jaegerApi()).getPath() + "/api/traces?service="
                         + BookinfoCalls.CLIENT_APP + "." + ns
                         + "&limit=1&tags=" + TraceQuery.tagsJson(Map.of(REQUEST_ID_TAG, requestId)) + "'"));
+        run.article().prose(run.t("`x-request-id` の 15 文字目の `9` は、Envoy が「このリクエストはサンプリング済み」と書き込む印です。"
+                        + "レッスンは印を付けた ID で送るので、Envoy は自分の ID に書き換えず、サンプリング率によらずこのページを記録します。",
+                "The `9` at the 15th character of the `x-request-id` is the mark Envoy writes when it samples a request. The lesson sends "
+                        + "ids that already carry it, so Envoy keeps the id as sent and traces the page whatever the sampling rate."));
         run.article().prose(String.format(run.t("このページは reviews-%s が返しました(ページの表示から)。トレース ID: `%s`、スパン %d 個。",
                 "reviews-%s answered this page (as the page shows). Trace ID `%s`, %d spans."), page.reviews(),
                 trace.isEmpty() ? "-" : trace.get(0).traceId(), trace.size()));
@@ -79,16 +85,11 @@ record TraceCheck(Bilingual words, List<String> deployed) implements Step {
     }
 
     /**
-     * The id with Envoy's "sampled" mark: when Envoy samples a request whose x-request-id is a UUID, it writes '9' into
-     * character 14 (UUIDRequestIDExtension::setTraceReason, TRACE_BYTE_POSITION and TRACE_SAMPLED in Envoy's
-     * source/extensions/request_id/uuid/config.h; Istio leaves pack_trace_reason at its default, true). An id that
-     * already carries the mark is left as it is, so the spans' guid:x-request-id tag is the id the lesson sent.
+     * The id with Envoy's "sampled" mark ({@link RequestIds#markSampled}). Envoy leaves an id that already carries it as it
+     * is, so the spans' guid:x-request-id tag is the id the lesson sent; and it traces that request whatever the sampling
+     * rate, since the mark says an earlier proxy sampled it.
      */
-    static String sampledRequestId(java.util.UUID uuid) {
-        StringBuilder id = new StringBuilder(uuid.toString());
-        id.setCharAt(14, '9');
-        return id.toString();
-    }
+    static String sampledRequestId(java.util.UUID uuid) { return RequestIds.markSampled(uuid.toString()); }
 
     private static Observation fetch(PageClient client, String requestId) {
         try {

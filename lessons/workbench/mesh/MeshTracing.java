@@ -48,11 +48,17 @@ public final class MeshTracing {
     /** A span opened by one sidecar: its ids, whether it is reported, and the request as it leaves that sidecar, carrying them. */
     record Open(String traceId, String spanId, String parentId, boolean sampled, MeshRequest request, long startNanos) {}
 
+    /**
+     * The receiving sidecar's span: as any Envoy connection manager, it first gives a request that arrives without an
+     * {@code x-request-id} (say, from a pod with no sidecar) a fresh one, then decides on tracing (see {@link #open}).
+     */
+    Open openInbound(MeshRequest request) { return open(RequestIds.ensure(request, ids)); }
+
     /** Opens a span for {@code request}: a child of the span its B3 headers name, or the root of a new trace. */
     Open open(MeshRequest request) {
         String requestId = request.header("x-request-id");
         // Envoy's Zipkin tracer takes x-b3-sampled when the request carries one, else the connection manager's decision
-        boolean managerTraces = traced(requestId) || sampledByRate(requestId);
+        boolean managerTraces = RequestIds.traced(requestId) || sampledByRate(requestId);
         String b3Sampled = request.header("x-b3-sampled");
         boolean sampled = b3Sampled != null ? b3Sampled.equals("1") || b3Sampled.equalsIgnoreCase("true") : managerTraces;
         String traceId = request.header("x-b3-traceid");
@@ -68,20 +74,8 @@ public final class MeshTracing {
         if (parentId != null) headers.put("x-b3-parentspanid", parentId);
         else headers.remove("x-b3-parentspanid");
         headers.put("x-b3-sampled", sampled ? "1" : "0");
-        if (managerTraces && isUuid(requestId) && !traced(requestId)) {
-            headers.put("x-request-id", requestId.substring(0, TRACE_BYTE_POSITION) + TRACE_SAMPLED + requestId.substring(TRACE_BYTE_POSITION + 1));
-        }
+        if (managerTraces && !RequestIds.traced(requestId)) headers.put("x-request-id", RequestIds.markSampled(requestId));
         return new Open(traceId, spanId, parentId, sampled, request.withHeaders(headers), System.nanoTime());
-    }
-
-    private static final int TRACE_BYTE_POSITION = 14;
-    private static final char TRACE_SAMPLED = '9';
-
-    /** The id says an earlier proxy sampled (9), forced (a) or was asked by the client (b) to trace this request. */
-    static boolean traced(String requestId) {
-        if (!isUuid(requestId)) return false;
-        char reason = requestId.charAt(TRACE_BYTE_POSITION);
-        return reason == '9' || reason == 'a' || reason == 'b';
     }
 
     /** The connection manager's draw: an id whose first 8 characters are not hex is "corrupted" and never traced. */
@@ -93,9 +87,6 @@ public final class MeshTracing {
         return draw < Math.round(samplingPercent * 100);
     }
 
-    private static boolean isUuid(String id) {
-        return id != null && id.length() == 36 && id.charAt(8) == '-' && id.charAt(13) == '-' && id.charAt(18) == '-' && id.charAt(23) == '-';
-    }
 
     /**
      * Reports a finished span. Its name is the route's operation as Envoy writes it without a decorator,

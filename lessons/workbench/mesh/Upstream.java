@@ -103,7 +103,7 @@ public final class Upstream implements AutoCloseable {
      */
     public MeshResponse send(Pod caller, Pod pod, MeshRequest request, Duration timeout) throws IOException {
         long start = System.nanoTime();
-        MeshTracing.Open span = tracing != null && pod.sidecar() ? tracing.open(request) : null;
+        MeshTracing.Open span = tracing != null && pod.sidecar() ? tracing.openInbound(request) : null;
         MeshRequest inbound = span == null ? request : span.request();
         MeshResponse response;
         try {

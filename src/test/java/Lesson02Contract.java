@@ -32,7 +32,7 @@ abstract class Lesson02Contract {
                 "kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.28/samples/addons/prometheus.yaml",
                 "kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.28/samples/addons/kiali.yaml",
                 "kubectl apply -f https://raw.githubusercontent.com/istio/istio/release-1.28/samples/addons/jaeger.yaml",
-                "GET /api/v1/query?query=istio", "GET /api/traces?service=fortio.");
+                "GET /api/v1/query?query=istio", "GET /jaeger/api/traces?service=fortio.");
     }
 
     @Test

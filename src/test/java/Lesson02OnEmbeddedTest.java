@@ -16,7 +16,7 @@ class Lesson02OnEmbeddedTest extends Lesson02Contract {
     @Test
     void addonsAreTheEmbeddedMeshAnsweringTheApiSubsetOnLoopback(Ran run) {
         assertThat(run.html()).containsPattern("embedded mesh: Prometheus API subset at http://127\\.0\\.0\\.1:\\d+/api/v1/query")
-                .containsPattern("embedded mesh: Jaeger API subset at http://127\\.0\\.0\\.1:\\d+/api/traces");
+                .containsPattern("embedded mesh: Jaeger API subset at http://127\\.0\\.0\\.1:\\d+/jaeger/api/traces");
     }
 
     @Test

@@ -29,12 +29,6 @@ public final class IstioAddons {
     public static final String KIALI_SERVICE = "kiali";
     /** Istio's jaeger.yaml serves the query UI and API under this prefix ({@code QUERY_BASE_PATH}). */
     static final String QUERY_BASE_PATH = "QUERY_BASE_PATH";
-    static final String PROMETHEUS_CONFIG_KEY = "prometheus.yml";
-    static final Duration PROMETHEUS_DEFAULT_SCRAPE_INTERVAL = Duration.ofMinutes(1);
-    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
-            new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-    /** istiod's mesh config for the default revision. */
-    static final String MESH_CONFIG_MAP = "istio";
     static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     /** An addon: its Service, the manifest that installs it, and whether lesson 02 reads from it. */
@@ -65,10 +59,11 @@ public final class IstioAddons {
     /** Waits until every Deployment behind an addon's Service has its replicas ready. */
     void awaitReady(Waiter waiter) {
         waiter.until(new Waiter.Wait("Istio's addons in " + NAMESPACE + " (" + String.join(", ", ADDONS.stream()
-                .map(Addon::service).toList()) + ") to be ready", READY_TIMEOUT,
+                .filter(Addon::queried).map(Addon::service).toList()) + ") to be ready", READY_TIMEOUT,
                 () -> {
                     List<String> pending = new ArrayList<>();
-                    for (Addon a : ADDONS) {
+                    // only what the lesson reads: a present but unhealthy Kiali must not hold it up
+                    for (Addon a : ADDONS.stream().filter(Addon::queried).toList()) {
                         for (Deployment d : deploymentsBehind(a.service())) Readiness.deploymentPending(d).ifPresent(pending::add);
                         if (a.queried() && service(a.service()).isPresent() && deploymentsBehind(a.service()).isEmpty()) {
                             pending.add("no Deployment behind Service " + a.service());
@@ -95,78 +90,17 @@ public final class IstioAddons {
             for (Deployment d : deploymentsBehind(a.service())) lines.add(describe(a, d));
         }
         if (service(PROMETHEUS_SERVICE).isPresent()) {
-            lines.add(configuredScrapeInterval().map(d -> "prometheus: scrape interval " + d.toSeconds() + "s (ConfigMap prometheus)")
-                    .orElse("prometheus: no scrape interval in ConfigMap prometheus; assuming Prometheus' default, "
-                            + PROMETHEUS_DEFAULT_SCRAPE_INTERVAL.toSeconds() + "s"));
+            lines.add(new PrometheusSettings(client).describe());
         }
         lines.add(meshTracing());
         return lines;
     }
 
-    /**
-     * How the mesh sends spans, as istiod's mesh config (ConfigMap {@code istio}, key {@code mesh}) says: the default tracing
-     * provider and the sampling percentage. Since Istio 1.22 a default install has no tracing provider, so no spans reach
-     * Jaeger; Telemetry resources, which can set one too, are not read here.
-     */
-    public String meshTracing() {
-        var configMap = client.configMaps().inNamespace(NAMESPACE).withName(MESH_CONFIG_MAP).get();
-        String mesh = configMap == null || configMap.getData() == null ? null : configMap.getData().get("mesh");
-        if (mesh == null) return "mesh tracing: no ConfigMap " + MESH_CONFIG_MAP + " with a mesh config in " + NAMESPACE;
-        com.fasterxml.jackson.databind.JsonNode config;
-        try {
-            config = YAML.readTree(mesh);
-        } catch (java.io.IOException e) {
-            return "mesh tracing: ConfigMap " + MESH_CONFIG_MAP + " holds no readable mesh config (" + e.getMessage().lines().findFirst().orElse("") + ")";
-        }
-        List<String> providers = new ArrayList<>();
-        config.path("defaultProviders").path("tracing").forEach(p -> providers.add(p.asText()));
-        com.fasterxml.jackson.databind.JsonNode sampling = config.path("defaultConfig").path("tracing").path("sampling");
-        return "mesh tracing: default provider " + (providers.isEmpty() ? "none (no spans are sent unless a Telemetry resource names one)"
-                : String.join(", ", providers)) + ", sampling " + (sampling.isNumber() ? sampling.asText() + "%"
-                : "not set (istiod's PILOT_TRACE_SAMPLING, 1% unless changed)");
-    }
+    /** How the mesh sends spans, as istiod's mesh config says ({@link MeshTracingSettings}). */
+    public String meshTracing() { return new MeshTracingSettings(client).describe(); }
 
-    /**
-     * How often Prometheus scrapes, from its configuration ({@code global.scrape_interval} in ConfigMap {@code prometheus},
-     * key {@code prometheus.yml}, as Istio's prometheus.yaml ships it: 15s); Prometheus' own default, 1m, when it is not
-     * set or cannot be read.
-     */
-    public Duration scrapeInterval() { return configuredScrapeInterval().orElse(PROMETHEUS_DEFAULT_SCRAPE_INTERVAL); }
-
-    private Optional<Duration> configuredScrapeInterval() {
-        var configMap = client.configMaps().inNamespace(NAMESPACE).withName(PROMETHEUS_SERVICE).get();
-        String yaml = configMap == null || configMap.getData() == null ? null : configMap.getData().get(PROMETHEUS_CONFIG_KEY);
-        if (yaml == null) return Optional.empty();
-        try {
-            String interval = YAML.readTree(yaml).path("global").path("scrape_interval").asText("");
-            return interval.isEmpty() ? Optional.empty() : Optional.of(prometheusDuration(interval));
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** A Prometheus duration such as "15s", "1m30s" or "500ms" (units ms, s, m, h, d, w, y). */
-    static Duration prometheusDuration(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)").matcher(text.strip());
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) break;
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                case "w" -> Duration.ofDays(7 * n);
-                default -> Duration.ofDays(365 * n);
-            });
-            end = m.end();
-        }
-        if (end == 0 || end != text.strip().length()) throw new IllegalArgumentException("not a Prometheus duration: " + text);
-        return total;
-    }
+    /** How often Prometheus scrapes ({@link PrometheusSettings}). */
+    public Duration scrapeInterval() { return new PrometheusSettings(client).scrapeInterval(); }
 
     /** The path prefix Jaeger's query API is served under ("/jaeger" for Istio's jaeger.yaml), "" when none is set. */
     public String jaegerBasePath() {

@@ -37,7 +37,14 @@ final class ServiceForwards implements AutoCloseable {
                     forward = null;
                 }
             }
-            if (forward == null) forward = resource.portForward(port, LOOPBACK, 0);
+            if (forward == null) {
+                try {
+                    forward = resource.portForward(port, LOOPBACK, 0);
+                } catch (RuntimeException e) {
+                    throw new BackendException("could not port-forward Service " + namespace + "/" + service + ":" + port
+                            + " (" + e.getMessage() + "); check that its pods are running: kubectl -n " + namespace + " get pods", e);
+                }
+            }
             open.put(key, forward);
         }
         return forward.getLocalPort();

@@ -35,7 +35,9 @@ import workbench.tracing.SpanStore;
 final class AddonApis implements AutoCloseable {
     static final String QUERY_PATH = "/api/v1/query";
     static final String QUERY_SUBSET = "instant vector selectors with = matchers, every sidecar scraped at query time";
-    static final String TRACES_PATH = "/api/traces";
+    /** Istio's jaeger.yaml serves Jaeger's query API under this prefix (QUERY_BASE_PATH); the mesh serves it there too. */
+    static final String JAEGER_BASE_PATH = "/jaeger";
+    static final String TRACES_PATH = JAEGER_BASE_PATH + "/api/traces";
     static final String TRACES_SUBSET = "service, tags and limit; spans as the sidecars reported them";
     private final HttpServer server;
 

@@ -77,7 +77,8 @@ public final class EmbeddedBackend implements Backend {
         LinkedHashMap<String, String> s = new LinkedHashMap<>();
         s.put("emulates", "Istio " + ISTIO_VERSION + " + Envoy, Bookinfo " + BOOKINFO_VERSION);
         s.put("seed", Long.toString(mesh.seed()));
-        s.put("tracing", workbench.istio.WorkbenchMeshConfig.tracingSummary());
+        // no Zipkin collector here: the mesh keeps the spans itself and serves them through its Jaeger API subset
+        s.put("tracing", "sampling " + workbench.istio.WorkbenchMeshConfig.samplingPercent() + "%, spans kept by the mesh");
         return s;
     }
 
@@ -464,7 +465,7 @@ public final class EmbeddedBackend implements Backend {
     @Override
     public workbench.backend.Addons addons() {
         String url = addonApis().url();
-        return new workbench.backend.Addons(url, url, Duration.ZERO, List.of(
+        return new workbench.backend.Addons(url, url + AddonApis.JAEGER_BASE_PATH, Duration.ZERO, List.of(
                 "embedded mesh: Prometheus API subset at " + url + AddonApis.QUERY_PATH + " (" + AddonApis.QUERY_SUBSET + ")",
                 "embedded mesh: Jaeger API subset at " + url + AddonApis.TRACES_PATH + " (" + AddonApis.TRACES_SUBSET + ")"));
     }

@@ -50,7 +50,7 @@ public final class AddonCharts {
         server.putNull("securityContext");
         values.putObject("configmapReload").putObject("prometheus").putObject("image")
                 .put("repository", "ghcr.io/prometheus-operator/prometheus-config-reloader");
-        return IstioHelmCharts.helmChart(PROMETHEUS, PROMETHEUS_REPO, "prometheus", PROMETHEUS_CHART_VERSION, values);
+        return HelmController.chart(PROMETHEUS, PROMETHEUS_REPO, "prometheus", PROMETHEUS_CHART_VERSION, values);
     }
 
     /** Chart {@code kiali-server} with values-kiali.yaml's settings: anonymous login, no sidecar, no tracing integration. */
@@ -65,7 +65,7 @@ public final class AddonCharts {
         deployment.put("image_version", KIALI_IMAGE_VERSION);
         values.putObject("login_token").put("signing_key", "CHANGEME00000000");
         values.putObject("external_services").putObject("tracing").put("enabled", false);
-        return IstioHelmCharts.helmChart(KIALI, KIALI_REPO, "kiali-server", KIALI_CHART_VERSION, values);
+        return HelmController.chart(KIALI, KIALI_REPO, "kiali-server", KIALI_CHART_VERSION, values);
     }
 
     /**

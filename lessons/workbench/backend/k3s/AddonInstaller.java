@@ -15,11 +15,11 @@ import workbench.backend.cluster.Applier;
  */
 final class AddonInstaller {
     private final KubernetesClient client;
-    private final IstioInstaller charts;
+    private final HelmController helm;
 
-    AddonInstaller(KubernetesClient client, IstioInstaller charts) {
+    AddonInstaller(KubernetesClient client, HelmController helm) {
         this.client = client;
-        this.charts = charts;
+        this.helm = helm;
     }
 
     /** What was applied, one line each ("HelmChart kube-system/prometheus: chart prometheus 27.37.0 from ..."). */
@@ -35,8 +35,8 @@ final class AddonInstaller {
             applied.add(what + (o.path("kind").asText().equals("Deployment") ? ": " + AddonCharts.JAEGER_IMAGE : ""));
         }
         for (ObjectNode chart : List.of(AddonCharts.prometheus(), AddonCharts.kiali())) {
-            charts.installChart(chart);
-            applied.add("HelmChart " + IstioHelmCharts.HELM_NAMESPACE + "/" + chart.path("metadata").path("name").asText() + ": chart "
+            helm.install(chart);
+            applied.add("HelmChart " + HelmController.NAMESPACE + "/" + chart.path("metadata").path("name").asText() + ": chart "
                     + chart.path("spec").path("chart").asText() + " " + chart.path("spec").path("version").asText()
                     + " from " + chart.path("spec").path("repo").asText());
         }

@@ -1,12 +1,7 @@
 package workbench.backend.k3s;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.UncheckedIOException;
 import workbench.istio.WorkbenchMeshConfig;
 
 /**
@@ -17,8 +12,6 @@ import workbench.istio.WorkbenchMeshConfig;
  */
 public final class IstioHelmCharts {
     public static final String REPO = K3sSettings.ISTIO_CHART_REPO;
-    /** The Helm controller in k3s watches HelmChart resources here; the charts install into {@link #ISTIO_NAMESPACE}. */
-    public static final String HELM_NAMESPACE = "kube-system";
     public static final String ISTIO_NAMESPACE = "istio-system";
     public static final String BASE = "istio-base";
     public static final String ISTIOD = "istiod";
@@ -28,10 +21,6 @@ public final class IstioHelmCharts {
     public static final String ISTIOD_MEMORY_REQUEST = "256Mi";
     public static final String PROXY_CPU_REQUEST = "10m";
     public static final String PROXY_MEMORY_REQUEST = "64Mi";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE));
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private IstioHelmCharts() {}
@@ -88,37 +77,8 @@ public final class IstioHelmCharts {
         meshConfig.putObject("defaultConfig").putObject("tracing").put("sampling", WorkbenchMeshConfig.TRACE_SAMPLING_PERCENT);
     }
 
-    /** The name of the Job the Helm controller runs for a chart. */
-    public static String installJob(String helmChartName) { return "helm-install-" + helmChartName; }
-
-    public static String yaml(ObjectNode node) {
-        try {
-            return YAML.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static ObjectNode helmChart(String name, String chart, String version, ObjectNode values) {
-        return helmChart(name, REPO, chart, version, values);
-    }
-
-    /** {@code helm install NAME CHART --repo REPO --version VERSION -n istio-system -f values}, as k3s's Helm controller runs it. */
-    static ObjectNode helmChart(String name, String repo, String chart, String version, ObjectNode values) {
-        ObjectNode hc = F.objectNode();
-        hc.put("apiVersion", "helm.cattle.io/v1");
-        hc.put("kind", "HelmChart");
-        ObjectNode metadata = hc.putObject("metadata");
-        metadata.put("name", name);
-        metadata.put("namespace", HELM_NAMESPACE);
-        ObjectNode spec = hc.putObject("spec");
-        spec.put("repo", repo);
-        spec.put("chart", chart);
-        spec.put("version", version);
-        spec.put("targetNamespace", ISTIO_NAMESPACE);
-        spec.put("createNamespace", true);
-        spec.put("valuesContent", yaml(values));
-        return hc;
+        return HelmController.chart(name, REPO, chart, version, values);
     }
 
     private static void requests(ObjectNode owner, String cpu, String memory) {

@@ -94,7 +94,7 @@ public final class K3sBackend extends ClusterBackend {
     @Override
     protected List<String> installAddons() {
         List<String> applied = clock.time("addons install",
-                () -> new AddonInstaller(cluster.client(), new IstioInstaller(cluster.client(), waiter)).install());
+                () -> new AddonInstaller(cluster.client(), new HelmController(cluster.client(), waiter)).install());
         addonsInstalled = true;
         return applied;
     }

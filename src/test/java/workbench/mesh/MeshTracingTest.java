@@ -76,4 +76,17 @@ class MeshTracingTest {
         assertThat(open.request().header("x-request-id")).as(rule).isEqualTo(idPassedOn);
         assertThat(open.request().header("x-b3-sampled")).as(rule).isEqualTo(reported ? "1" : "0");
     }
+
+    /**
+     * A request reaching a sidecar with no x-request-id (sent by a pod without one) gets a fresh id from the receiving
+     * Envoy's connection manager first (conn_manager_utility.cc mutateRequestHeaders: the request-id extension's set),
+     * and is then sampled like any other: at 100% its SERVER span is reported and the application sees the marked id.
+     */
+    @Test
+    void theReceivingSidecarGivesAnIdlessRequestAnIdBeforeDecidingOnTracing() {
+        MeshTracing.Open open = tracing.openInbound(MeshRequest.get("http://ratings:9080/ratings/0", Map.of()));
+        assertThat(open.sampled()).isTrue();
+        assertThat(open.request().header("x-request-id")).matches("[0-9a-f]{8}-[0-9a-f]{4}-9[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(open.request().header("x-b3-sampled")).isEqualTo("1");
+    }
 }

@@ -207,12 +207,12 @@ class IstioAddonsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource({"15s, 15000", "1m, 60000", "1m30s, 90000", "500ms, 500", "2h, 7200000", "1d, 86400000"})
     void prometheusDurations(String text, long millis) {
-        assertThat(IstioAddons.prometheusDuration(text)).isEqualTo(Duration.ofMillis(millis));
+        assertThat(PrometheusSettings.prometheusDuration(text)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"15", "s", "15 s", "1.5m", "15sec"})
     void notPrometheusDurations(String text) {
-        assertThatThrownBy(() -> IstioAddons.prometheusDuration(text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PrometheusSettings.prometheusDuration(text)).isInstanceOf(IllegalArgumentException.class);
     }
 }

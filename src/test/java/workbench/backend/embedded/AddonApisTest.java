@@ -41,7 +41,7 @@ class AddonApisTest {
         spans.add(new Span("t1", "a", null, "op", Span.CLIENT, 1, 2, new Span.Endpoint("fortio.default"), Map.of("guid:x-request-id", "r1")));
         spans.add(new Span("t2", "b", null, "op", Span.CLIENT, 3, 2, new Span.Endpoint("fortio.default"), Map.of("guid:x-request-id", "r2")));
         try (AddonApis apis = new AddonApis(Map::of, spans)) {
-            TraceQuery jaeger = new TraceQuery(apis.url());
+            TraceQuery jaeger = new TraceQuery(apis.url() + AddonApis.JAEGER_BASE_PATH); // where Istio's jaeger.yaml serves it
             assertThat(jaeger.traces("fortio.default", Map.of("guid:x-request-id", "r1"), 5)).singleElement()
                     .satisfies(t -> assertThat(t).extracting(Span::traceId).containsExactly("t1"));
             assertThat(jaeger.traces("fortio.default", Map.of(), 5)).extracting(t -> t.get(0).traceId()).containsExactly("t2", "t1");

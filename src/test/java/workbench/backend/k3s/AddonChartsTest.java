@@ -23,7 +23,7 @@ class AddonChartsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static JsonNode values(ObjectNode helmChart) throws Exception {
-        JsonNode parsed = YAML.readTree(IstioHelmCharts.yaml(helmChart));
+        JsonNode parsed = YAML.readTree(HelmController.yaml(helmChart));
         return YAML.readTree(parsed.path("spec").path("valuesContent").asText());
     }
 

@@ -14,7 +14,7 @@ class IstioHelmChartsTest {
 
     @Test
     void baseChartIsAHelmChartForTheK3sHelmController() throws Exception {
-        JsonNode hc = parse(IstioHelmCharts.yaml(IstioHelmCharts.base("1.28.10")));
+        JsonNode hc = parse(HelmController.yaml(IstioHelmCharts.base("1.28.10")));
         assertThat(hc.path("apiVersion").asText()).isEqualTo("helm.cattle.io/v1");
         assertThat(hc.path("kind").asText()).isEqualTo("HelmChart");
         assertThat(hc.path("metadata").path("name").asText()).isEqualTo("istio-base");
@@ -30,7 +30,7 @@ class IstioHelmChartsTest {
 
     @Test
     void istiodChartAsksForLaptopSizedResources() throws Exception {
-        JsonNode hc = parse(IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.3")));
+        JsonNode hc = parse(HelmController.yaml(IstioHelmCharts.istiod("1.28.3")));
         JsonNode spec = hc.path("spec");
         assertThat(hc.path("metadata").path("name").asText()).isEqualTo("istiod");
         assertThat(spec.path("chart").asText()).isEqualTo("istiod");
@@ -52,20 +52,20 @@ class IstioHelmChartsTest {
 
     @Test
     void yamlHasNoDocumentMarkerAndRoundTrips() throws Exception {
-        String yaml = IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.10"));
+        String yaml = HelmController.yaml(IstioHelmCharts.istiod("1.28.10"));
         assertThat(yaml).doesNotStartWith("---");
         assertThat(parse(yaml)).isEqualTo(IstioHelmCharts.istiod("1.28.10"));
     }
 
     @Test
     void installJobIsNamedLikeTheHelmControllerNamesIt() {
-        assertThat(IstioHelmCharts.installJob("istio-base")).isEqualTo("helm-install-istio-base");
+        assertThat(HelmController.installJob("istio-base")).isEqualTo("helm-install-istio-base");
     }
 
     @Test
     void ingressGatewayIsIstiosGatewayChartNamedAsTheSeriesReachesIt() throws Exception {
         // helm install istio-ingressgateway istio/gateway -n istio-system (Istio's "Install Gateways" with Helm)
-        JsonNode hc = parse(IstioHelmCharts.yaml(IstioHelmCharts.ingressGateway("1.28.10")));
+        JsonNode hc = parse(HelmController.yaml(IstioHelmCharts.ingressGateway("1.28.10")));
         assertThat(hc.path("metadata").path("name").asText()).isEqualTo("istio-ingressgateway");
         JsonNode spec = hc.path("spec");
         assertThat(spec.path("chart").asText()).isEqualTo("gateway");
@@ -77,7 +77,7 @@ class IstioHelmChartsTest {
 
     @Test
     void sidecarsWriteTheAccessLogLessonFourReads() throws Exception {
-        JsonNode values = parse(parse(IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.10"))).path("spec").path("valuesContent").asText());
+        JsonNode values = parse(parse(HelmController.yaml(IstioHelmCharts.istiod("1.28.10"))).path("spec").path("valuesContent").asText());
         assertThat(values.path("meshConfig").path("accessLogFile").asText()).isEqualTo("/dev/stdout");
     }
 
@@ -89,7 +89,7 @@ class IstioHelmChartsTest {
      */
     @Test
     void sidecarsSendEverySpanToJaegersZipkinEndpoint() throws Exception {
-        JsonNode mesh = parse(parse(IstioHelmCharts.yaml(IstioHelmCharts.istiod("1.28.10"))).path("spec").path("valuesContent").asText())
+        JsonNode mesh = parse(parse(HelmController.yaml(IstioHelmCharts.istiod("1.28.10"))).path("spec").path("valuesContent").asText())
                 .path("meshConfig");
         JsonNode provider = mesh.path("extensionProviders").get(0);
         assertThat(provider.path("name").asText()).isEqualTo("zipkin");
@@ -100,5 +100,21 @@ class IstioHelmChartsTest {
         assertThat(mesh.path("defaultConfig").path("tracing").path("sampling").asDouble()).isEqualTo(100.0);
         assertThat(mesh.path("accessLogFile").asText()).as("lesson 04's access log stays").isEqualTo("/dev/stdout");
         assertThat(workbench.istio.WorkbenchMeshConfig.tracingSummary()).isEqualTo("zipkin provider → zipkin.istio-system.svc.cluster.local:9411, sampling 100%");
+    }
+
+    /** The helm command lesson 02 shows a reader sets the very values the workbench installs istiod with. */
+    @Test
+    void theReadersTracingCommandSetsWhatTheWorkbenchInstalls() throws Exception {
+        JsonNode values = parse(parse(HelmController.yaml(IstioHelmCharts.istiod("1.28.10"))).path("spec").path("valuesContent").asText());
+        assertThat(workbench.istio.WorkbenchMeshConfig.tracingProviderHelmFlags()).isNotEmpty().allSatisfy(flag -> {
+            String[] keyValue = flag.substring("--set ".length()).split("=", 2);
+            JsonNode node = values;
+            for (String part : keyValue[0].split("\\.")) { // helm's path: a.b[0].c
+                int bracket = part.indexOf('[');
+                node = bracket < 0 ? node.path(part)
+                        : node.path(part.substring(0, bracket)).path(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+            }
+            assertThat(node.asText()).as(flag).isEqualTo(keyValue[1]);
+        });
     }
 }
