@@ -21,8 +21,9 @@ import workbench.traffic.Observations;
  * What a reader sees after editing the lesson's manifests: the verdict follows the manifests, not the lesson text.
  * Each test runs the lesson in this JVM with its own manifests, mesh and output directory; most of a run is spent
  * waiting (the slow v3's injected delay in the rollback canary: about 60% of a warm run), so the tests run side by side.
+ * The class itself runs like any other, after the one before it; only its methods are marked concurrent (a class
+ * marked concurrent would also run beside other classes).
  */
-@Execution(ExecutionMode.CONCURRENT)
 class Lesson03VariantsTest {
     private static final Lesson LESSON = Lesson03TrafficManagement.lesson();
 
@@ -30,6 +31,7 @@ class Lesson03VariantsTest {
     Path dir;
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aFiftyFiftyCanaryPassesAgainstItsOwnWeights() throws IOException {
         Path manifests = copyOfManifests();
         edit(manifests.resolve("reviews-canary.yaml"), "weight: 80", "weight: 50");
@@ -46,6 +48,7 @@ class Lesson03VariantsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aCanaryToAnUndefinedSubsetFailsOnThePagesThatLostTheirReviews() throws IOException {
         Path manifests = copyOfManifests();
         edit(manifests.resolve("reviews-canary.yaml"), "subset: v3", "subset: v4");
@@ -68,6 +71,7 @@ class Lesson03VariantsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aSourceLabelsRuleForProductpageSendsEveryPageToV3AndTheLessonExpectsIt() throws IOException {
         Path manifests = copyOfManifests();
         edit(manifests.resolve("reviews-canary.yaml"), "  http:\n", """
@@ -89,6 +93,7 @@ class Lesson03VariantsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aSecondVirtualServiceForReviewsIsIgnoredBecauseTheOldestWins() throws IOException {
         Path manifests = copyOfManifests();
         edit(manifests.resolve("reviews-canary.yaml"), "  name: reviews\n", "  name: reviews-canary\n");
@@ -103,6 +108,7 @@ class Lesson03VariantsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aDestinationWithoutSubsetClaimsNoSplitAndNamesEveryVersion() throws IOException {
         Path manifests = copyOfManifests();
         edit(manifests.resolve("reviews-canary.yaml"), "        subset: v3\n", "");
@@ -116,6 +122,7 @@ class Lesson03VariantsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void withoutTheNamespaceLabelPodsGetNoSidecarAndThePinToV1FailsForThatReason() throws IOException {
         Path manifests = copyOfManifests();
         Lesson skipped = LESSON.without(step -> step.words().en().heading().equals("Turn on sidecar injection for the namespace"));
@@ -137,6 +144,7 @@ class Lesson03VariantsTest {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void theSameSeedReplaysTheSameSplit() throws IOException {
         Path manifests = copyOfManifests();
         // two independent runs (own mesh, own output directory), side by side
