@@ -114,34 +114,13 @@ class GatewayRoutingTest {
     @ParameterizedTest(name = "match gateways {0} → {1} at the gateway")
     @CsvSource({"bookinfo-gateway, 200", "default/bookinfo-gateway, 200", "mesh, 404", "other-gateway, 404", "'mesh, bookinfo-gateway', 200"})
     void aMatchBlocksGatewaysDecideWhetherTheGatewayKeepsIt(String matchGateways, int expected) throws IOException {
-        Path f = Files.createTempFile(dir, "gw", ".yaml");
-        Files.writeString(f, """
-                apiVersion: networking.istio.io/v1
-                kind: Gateway
-                metadata: {name: bookinfo-gateway}
-                spec:
-                %s
-                ---
-                apiVersion: networking.istio.io/v1
-                kind: VirtualService
-                metadata: {name: bookinfo}
-                spec:
-                  hosts: ['*']
+        MeshResponse response = productpageThroughGateway("""
                   gateways: [mesh, bookinfo-gateway]
                   http:
                   - match: [{uri: {exact: /productpage}, gateways: [%s]}]
                     route: [{destination: {host: productpage, port: {number: 9080}}}]
-                """.formatted(ANY_HOST.indent(2).stripTrailing(), matchGateways));
-        var docs = Manifests.load(f);
-        backend.apply(docs);
-        try {
-            Pod gatewayPod = new Pod("istio-ingressgateway-probe", "istio-system", Map.of("app", "istio-ingressgateway", "istio", "ingressgateway"), null, true);
-            int status = backend.mesh().ingressGatewayFor(gatewayPod, 80)
-                    .send(new MeshRequest("GET", "localhost:8080", "/productpage", Map.of(), ""), Duration.ofSeconds(10)).status();
-            assertThat(status).isEqualTo(expected);
-        } finally {
-            backend.delete(docs);
-        }
+                """.formatted(matchGateways));
+        assertThat(response.status()).isEqualTo(expected);
     }
 
     /**
@@ -159,6 +138,21 @@ class GatewayRoutingTest {
             fault abort of 0%: the request goes through         | 'fault: {abort: {httpStatus: 503, percentage: {value: 0}}}\n    route: [{destination: {host: productpage, port: {number: 9080}}}]'   | 200 |
             """)
     void aSelectedRuleActsAtTheGatewayAsAtASidecar(String rule, String action, int expectedStatus, String expectedLocation) throws IOException {
+        MeshResponse response = productpageThroughGateway("""
+                  gateways: [bookinfo-gateway]
+                  http:
+                  - match: [{uri: {exact: /productpage}}]
+                    %s
+                """.formatted(action.replace("\\n", "\n")));
+        assertThat(response.status()).as(rule).isEqualTo(expectedStatus);
+        if (expectedLocation != null) assertThat(response.headers()).as(rule).containsEntry("location", expectedLocation);
+    }
+
+    /**
+     * GET localhost:8080/productpage at the gateway pod while the ANY_HOST Gateway and a VirtualService {@code bookinfo}
+     * on hosts {@code *} with {@code spec} (its gateways and http, indented two spaces) are applied; removed afterwards.
+     */
+    private static MeshResponse productpageThroughGateway(String spec) throws IOException {
         Path f = Files.createTempFile(dir, "gw", ".yaml");
         Files.writeString(f, """
                 apiVersion: networking.istio.io/v1
@@ -172,19 +166,13 @@ class GatewayRoutingTest {
                 metadata: {name: bookinfo}
                 spec:
                   hosts: ['*']
-                  gateways: [bookinfo-gateway]
-                  http:
-                  - match: [{uri: {exact: /productpage}}]
-                    %s
-                """.formatted(ANY_HOST.indent(2).stripTrailing(), action.replace("\\n", "\n")));
+                %s""".formatted(ANY_HOST.indent(2).stripTrailing(), spec));
         var docs = Manifests.load(f);
         backend.apply(docs);
         try {
             Pod gatewayPod = new Pod("istio-ingressgateway-probe", "istio-system", Map.of("app", "istio-ingressgateway", "istio", "ingressgateway"), null, true);
-            MeshResponse response = backend.mesh().ingressGatewayFor(gatewayPod, 80)
+            return backend.mesh().ingressGatewayFor(gatewayPod, 80)
                     .send(new MeshRequest("GET", "localhost:8080", "/productpage", Map.of(), ""), Duration.ofSeconds(10));
-            assertThat(response.status()).as(rule).isEqualTo(expectedStatus);
-            if (expectedLocation != null) assertThat(response.headers()).as(rule).containsEntry("location", expectedLocation);
         } finally {
             backend.delete(docs);
         }
