@@ -29,7 +29,7 @@ import workbench.testing.Browser;
  * Every article and the docs index as a reader's browser shows them (headless Chromium from Debian, driven by
  * Selenium through /usr/bin/chromedriver): twice over, on articles freshly written by running each lesson on the
  * embedded mesh in both languages, and on the ones committed in docs/. Screenshots go to target/screenshots/.
- * The fresh articles are written in the background (the lessons mostly wait on injected delays) while the browser
+ * The fresh articles are written in the background (lesson 03 spends most of a run waiting on injected delays) while the browser
  * checks the committed ones.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
