@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import workbench.backend.PageClient;
+import workbench.traffic.Callers;
 import workbench.traffic.Observation;
 
 /**
@@ -24,40 +21,28 @@ final class PageTraffic {
     static List<Timed> send(PageClient client, int requests, int concurrency, java.time.Duration over) {
         long start = System.nanoTime();
         int callers = Math.max(1, Math.min(concurrency, requests));
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            List<Future<List<Timed>>> parts = new ArrayList<>();
-            for (int c = 0; c < callers; c++) {
-                int share = requests / callers + (c < requests % callers ? 1 : 0);
-                parts.add(pool.submit(() -> {
-                    List<Timed> out = new ArrayList<>(share);
-                    for (int i = 0; i < share; i++) {
-                        long due = start + over.toNanos() * i / Math.max(1, share);
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        long sent = System.nanoTime();
-                        Observation page;
-                        try {
-                            PageClient.Page p = client.get("/productpage", Map.of());
-                            page = Observation.fromPage(p.status(), p.body());
-                        } catch (IOException e) {
-                            page = new Observation(0, Observation.NONE, Observation.NONE, "");
-                        }
-                        out.add(new Timed(page, (System.nanoTime() - sent) / 1e6));
-                    }
-                    return out;
-                }));
+        List<Timed> all = new ArrayList<>(requests);
+        for (List<Timed> part : Callers.run(callers, "canary-traffic", c -> () -> {
+            int share = requests / callers + (c < requests % callers ? 1 : 0);
+            List<Timed> out = new ArrayList<>(share);
+            for (int i = 0; i < share; i++) {
+                long due = start + over.toNanos() * i / Math.max(1, share);
+                long wait = due - System.nanoTime();
+                if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                long sent = System.nanoTime();
+                Observation page;
+                try {
+                    PageClient.Page p = client.get("/productpage", Map.of());
+                    page = Observation.fromPage(p.status(), p.body());
+                } catch (IOException e) {
+                    page = new Observation(0, Observation.NONE, Observation.NONE, "");
+                }
+                out.add(new Timed(page, (System.nanoTime() - sent) / 1e6));
             }
-            List<Timed> all = new ArrayList<>(requests);
-            for (Future<List<Timed>> part : parts) all.addAll(part.get());
-            return all;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending traffic", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a traffic sender failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+            return out;
+        })) {
+            all.addAll(part);
         }
+        return all;
     }
 }

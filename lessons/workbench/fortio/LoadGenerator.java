@@ -8,13 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import workbench.mesh.MeshRequest;
 import workbench.mesh.Outbound;
+import workbench.traffic.Callers;
 
 /**
  * {@code fortio load} emulated inside the fortio pod: {@code -c} threads over the pod's way out (its sidecar), each
@@ -43,27 +40,12 @@ public final class LoadGenerator {
         int threads = load.calls() > 0 ? Math.min(load.connections(), load.calls()) : load.connections();
         long start = System.nanoTime();
         long end = load.calls() > 0 ? Long.MAX_VALUE : start + load.duration().toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "fortio-load");
-            t.setDaemon(true);
-            return t;
-        });
         List<Call> calls = new ArrayList<>();
-        try {
-            List<Future<List<Call>>> parts = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int share = load.calls() == 0 ? Integer.MAX_VALUE
-                        : load.calls() / threads + (t == 0 ? load.calls() % threads : 0);
-                parts.add(pool.submit(() -> thread(load, fortioPod, share, threads, start, end)));
-            }
-            for (Future<List<Call>> part : parts) calls.addAll(part.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during fortio load", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a fortio load thread failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        for (List<Call> part : Callers.run(threads, "fortio-load", t -> () -> {
+            int share = load.calls() == 0 ? Integer.MAX_VALUE : load.calls() / threads + (t == 0 ? load.calls() % threads : 0);
+            return thread(load, fortioPod, share, threads, start, end);
+        })) {
+            calls.addAll(part);
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new Run(List.copyOf(calls), text(load, threads, calls, elapsed));

@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import workbench.backend.Backend;
@@ -40,33 +36,18 @@ public final class Probe {
      */
     public static Observations bulk(PageClient client, String path, Map<String, String> headers, int requests, int concurrency) {
         long start = System.nanoTime();
-        concurrency = Math.max(1, Math.min(concurrency, requests));
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try {
-            List<Future<Share>> parts = new ArrayList<>();
-            for (int c = 0; c < concurrency; c++) {
-                int share = requests / concurrency + (c < requests % concurrency ? 1 : 0);
-                parts.add(pool.submit(() -> sequential(client, path, headers, share)));
-            }
-            List<Observation> all = new ArrayList<>(requests);
-            int failed = 0;
-            String firstFailure = null;
-            for (Future<Share> part : parts) {
-                Share s = part.get();
-                all.addAll(s.pages());
-                failed += s.failed();
-                if (firstFailure == null) firstFailure = s.firstFailure();
-            }
-            if (failed > 0) throw new TransportFailure(failed, requests, firstFailure);
-            return new Observations(all, java.time.Duration.ofNanos(System.nanoTime() - start));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending traffic", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a traffic sender failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
+        int callers = Math.max(1, Math.min(concurrency, requests));
+        List<Observation> all = new ArrayList<>(requests);
+        int failed = 0;
+        String firstFailure = null;
+        for (Share s : Callers.run(callers, "bulk-check", c -> () ->
+                sequential(client, path, headers, requests / callers + (c < requests % callers ? 1 : 0)))) {
+            all.addAll(s.pages());
+            failed += s.failed();
+            if (firstFailure == null) firstFailure = s.firstFailure();
         }
+        if (failed > 0) throw new TransportFailure(failed, requests, firstFailure);
+        return new Observations(all, java.time.Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** Requests that got no HTTP response: a failure of the way in (port-forward, connection), not of the mesh. */
