@@ -228,8 +228,11 @@ public final class ClusterMesh implements AutoCloseable {
     }
 
     /** {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl URL}: the status line fortio printed and the body. */
-    public PageClient.Page fortioFetch(String url) {
-        PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", FORTIO_TIMEOUT, "fortio", "curl", url);
+    public PageClient.Page fortioFetch(String url) { return fortioFetch(url, Map.of()); }
+
+    private PageClient.Page fortioFetch(String url, Map<String, String> headers) {
+        PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", FORTIO_TIMEOUT,
+                fortioCurl(url, headers).toArray(String[]::new));
         FortioOutput.Response response = FortioOutput.parse(r.stdout(), r.stderr());
         return new PageClient.Page(response.status().orElse(0), response.body());
     }
@@ -249,22 +252,15 @@ public final class ClusterMesh implements AutoCloseable {
      * each leaves through fortio's sidecar, as a reader's request from inside the mesh does. A page fortio got no
      * response for has status 0.
      */
-    public PageClient productPageFromFortio() {
-        return (path, headers) -> {
-            PodExec.Result r = exec.run(namespace(), runningPod("fortio-deploy"), "fortio", FORTIO_TIMEOUT,
-                    fortioCurl(path, headers).toArray(String[]::new));
-            FortioOutput.Response response = FortioOutput.parse(r.stdout(), r.stderr());
-            return new PageClient.Page(response.status().orElse(0), response.body());
-        };
-    }
+    public PageClient productPageFromFortio() { return (path, headers) -> fortioFetch(PRODUCTPAGE_BASE + path, headers); }
 
     static final String PRODUCTPAGE_BASE = "http://productpage:9080";
 
-    /** {@code fortio curl -H 'K: V' ... http://productpage:9080PATH}, one -H per header. */
-    static List<String> fortioCurl(String path, Map<String, String> headers) {
+    /** {@code fortio curl -H 'K: V' ... URL}, one -H per header. */
+    static List<String> fortioCurl(String url, Map<String, String> headers) {
         List<String> command = new ArrayList<>(List.of("fortio", "curl"));
         headers.forEach((k, v) -> command.addAll(List.of("-H", k + ": " + v)));
-        command.add(PRODUCTPAGE_BASE + path);
+        command.add(url);
         return command;
     }
 
@@ -301,26 +297,22 @@ public final class ClusterMesh implements AutoCloseable {
         return java.net.URI.create("http://localhost:" + forwards.localPort(GATEWAY_NAMESPACE, GATEWAY_SERVICE, 80, 8080));
     }
 
-    private workbench.backend.Addons addons;
-
     /**
      * Istio's addons in istio-system, as {@link IstioAddons} finds them: missing ones are an error naming them and the
      * command that installs them (nothing is installed here); present ones are waited for until ready, then Prometheus
-     * and Jaeger's query service are port-forwarded once, on 9090 and 16686 when free (the series' ports).
+     * and Jaeger's query service are port-forwarded (once: {@link ServiceForwards} keeps them), on 9090 and 16686 when free
+     * (the series' ports). Called once per backend ({@link ClusterBackend#addons()} keeps the result).
      */
-    public synchronized workbench.backend.Addons addons() {
-        if (addons == null) {
-            IstioAddons found = new IstioAddons(client);
-            found.missing().ifPresent(problem -> { throw new BackendException(problem); });
-            found.awaitReady(waiter);
-            int prometheus = forwards.localPort(IstioAddons.NAMESPACE, IstioAddons.PROMETHEUS_SERVICE, IstioAddons.PROMETHEUS_PORT,
-                    IstioAddons.PROMETHEUS_PORT);
-            int jaeger = forwards.localPort(IstioAddons.NAMESPACE, IstioAddons.JAEGER_QUERY_SERVICE, IstioAddons.JAEGER_QUERY_PORT,
-                    IstioAddons.JAEGER_LOCAL_PORT);
-            addons = new workbench.backend.Addons("http://127.0.0.1:" + prometheus,
-                    "http://127.0.0.1:" + jaeger + found.jaegerBasePath(), found.scrapeInterval(), found.observed());
-        }
-        return addons;
+    public workbench.backend.Addons addons() {
+        IstioAddons found = new IstioAddons(client);
+        found.missing().ifPresent(problem -> { throw new BackendException(problem); });
+        found.awaitReady(waiter);
+        int prometheus = forwards.localPort(IstioAddons.NAMESPACE, IstioAddons.PROMETHEUS_SERVICE, IstioAddons.PROMETHEUS_PORT,
+                IstioAddons.PROMETHEUS_PORT);
+        int jaeger = forwards.localPort(IstioAddons.NAMESPACE, IstioAddons.JAEGER_QUERY_SERVICE, IstioAddons.JAEGER_QUERY_PORT,
+                IstioAddons.JAEGER_LOCAL_PORT);
+        return new workbench.backend.Addons("http://127.0.0.1:" + prometheus,
+                "http://127.0.0.1:" + jaeger + found.jaegerBasePath(), found.scrapeInterval(), found.observed());
     }
 
     /** A running pod of Deployment {@code deployment} (matched by its selector labels), as {@code deploy/NAME} picks one. */

@@ -11,7 +11,7 @@ class FortioPagesTest {
 
     @Test
     void aPageWithoutHeadersIsAPlainFortioCurl() {
-        assertThat(ClusterMesh.fortioCurl("/productpage", Map.of()))
+        assertThat(ClusterMesh.fortioCurl(ClusterMesh.PRODUCTPAGE_BASE + "/productpage", Map.of()))
                 .containsExactly("fortio", "curl", "http://productpage:9080/productpage");
     }
 
@@ -20,7 +20,7 @@ class FortioPagesTest {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-request-id", "0d7c6f7e-1c2b-9a4d-8e5f-123456789abc");
         headers.put("end-user", "jason");
-        assertThat(ClusterMesh.fortioCurl("/productpage?u=normal", headers)).containsExactly("fortio", "curl",
+        assertThat(ClusterMesh.fortioCurl(ClusterMesh.PRODUCTPAGE_BASE + "/productpage?u=normal", headers)).containsExactly("fortio", "curl",
                 "-H", "x-request-id: 0d7c6f7e-1c2b-9a4d-8e5f-123456789abc", "-H", "end-user: jason",
                 "http://productpage:9080/productpage?u=normal");
     }
