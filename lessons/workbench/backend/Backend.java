@@ -97,12 +97,6 @@ public interface Backend extends AutoCloseable {
      */
     Addons addons();
 
-    /** The base URL of a Prometheus HTTP API over the mesh's metrics, for instant queries ({@code /api/v1/query}). */
-    default String prometheusApi() { return addons().prometheusApi(); }
-
-    /** The base URL of a Jaeger query API over the mesh's traces ({@code /api/traces}). */
-    default String jaegerApi() { return addons().jaegerApi(); }
-
     /** The body that {@code kubectl exec deploy/fortio-deploy -c fortio -- fortio curl -quiet URL} prints. */
     String fortioCurl(String url);
 

@@ -35,8 +35,9 @@ record ServiceGraphCheck(Bilingual words, int pages, List<String> deployed) impl
     @Override
     public void run(LessonRun run) {
         BookinfoCalls calls = new BookinfoCalls(run, deployed);
-        MetricsQuery prometheus = new MetricsQuery(run.backend().prometheusApi());
-        java.time.Duration scrape = run.backend().addons().scrapeInterval();
+        workbench.backend.Addons addons = run.backend().addons();
+        MetricsQuery prometheus = new MetricsQuery(addons.prometheusApi());
+        java.time.Duration scrape = addons.scrapeInterval();
         awaitScrape(run, scrape); // "before" then holds every request sent so far
         Scrape before = new Scrape(query(prometheus));
         Observations sent = Probe.bulk(run.backend().productPageFromFortio(), "/productpage", Map.of(), pages, run.options().concurrency);

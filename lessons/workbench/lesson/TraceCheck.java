@@ -46,7 +46,8 @@ record TraceCheck(Bilingual words, List<String> deployed) implements Step {
         }
         if (page == null) throw new IllegalStateException(MAX_PAGES + " pages and none was served by a reviews version that calls ratings");
 
-        List<Span> trace = read(new TraceQuery(run.backend().jaegerApi()), BookinfoCalls.CLIENT_APP + "." + ns, requestId,
+        String jaegerApi = run.backend().addons().jaegerApi();
+        List<Span> trace = read(new TraceQuery(jaegerApi), BookinfoCalls.CLIENT_APP + "." + ns, requestId,
                 BookinfoCalls.forPage(page.reviews()).size() * 2);
         TraceTree tree = new TraceTree(trace);
 
@@ -56,7 +57,7 @@ record TraceCheck(Bilingual words, List<String> deployed) implements Step {
                         + " -c fortio -- fortio curl -H 'x-request-id: " + requestId + "' " + workbench.traffic.Probe.PRODUCTPAGE_URL,
                 "kubectl -n istio-system port-forward svc/tracing 16686:80 &",
                 // the query API's path prefix as this backend serves it (Istio's jaeger.yaml and the embedded mesh: /jaeger)
-                "curl -s 'http://localhost:16686" + java.net.URI.create(run.backend().jaegerApi()).getPath() + "/api/traces?service="
+                "curl -s 'http://localhost:16686" + java.net.URI.create(jaegerApi).getPath() + "/api/traces?service="
                         + BookinfoCalls.CLIENT_APP + "." + ns
                         + "&limit=1&tags=" + TraceQuery.tagsJson(Map.of(REQUEST_ID_TAG, requestId)) + "'"));
         run.article().prose(run.t("`x-request-id` の 15 文字目の `9` は、Envoy が「このリクエストはサンプリング済み」と書き込む印です。"
