@@ -37,21 +37,29 @@ record InstallAddons(Bilingual words) implements Step {
                         + String.join(" \\\n  ", workbench.istio.WorkbenchMeshConfig.tracingProviderHelmFlags())));
 
         String service = BookinfoCalls.CLIENT_APP + "." + run.backend().namespace();
-        try {
+        checkAnswers(run, run.t("Prometheus の API が PromQL の問い合わせに答える", "the Prometheus API answers a PromQL query"), () -> {
             int series = new MetricsQuery(addons.prometheusApi()).query(IstioMetrics.REQUESTS).size();
-            run.check(run.t("Prometheus の API が PromQL の問い合わせに答える", "the Prometheus API answers a PromQL query"), true,
-                    "GET " + java.net.URI.create(addons.prometheusApi()).getPath() + "/api/v1/query?query=" + IstioMetrics.REQUESTS + " → " + series + run.t(" 系列", " series"));
-        } catch (RuntimeException e) {
-            run.check(run.t("Prometheus の API が PromQL の問い合わせに答える", "the Prometheus API answers a PromQL query"), false,
-                    String.valueOf(e.getMessage()));
-        }
-        try {
+            return "GET " + java.net.URI.create(addons.prometheusApi()).getPath() + "/api/v1/query?query=" + IstioMetrics.REQUESTS
+                    + " → " + series + run.t(" 系列", " series");
+        });
+        checkAnswers(run, run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), () -> {
             int traces = new TraceQuery(addons.jaegerApi()).traces(service, Map.of(), 1).size();
-            run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), true,
-                    "GET " + java.net.URI.create(addons.jaegerApi()).getPath() + "/api/traces?service=" + service + "&limit=1 → " + traces + run.t(" トレース", traces == 1 ? " trace" : " traces"));
+            return "GET " + java.net.URI.create(addons.jaegerApi()).getPath() + "/api/traces?service=" + service + "&limit=1 → "
+                    + traces + run.t(" トレース", traces == 1 ? " trace" : " traces");
+        });
+    }
+
+    /** Passes with what the request got back, or fails with why it got nothing. */
+    private static void checkAnswers(LessonRun run, String label, java.util.function.Supplier<String> request) {
+        String observed;
+        boolean answered;
+        try {
+            observed = request.get();
+            answered = true;
         } catch (RuntimeException e) {
-            run.check(run.t("Jaeger の API がトレースの検索に答える", "the Jaeger API answers a trace search"), false,
-                    String.valueOf(e.getMessage()));
+            observed = String.valueOf(e.getMessage());
+            answered = false;
         }
+        run.check(label, answered, observed);
     }
 }
