@@ -33,7 +33,7 @@ record CanaryAnalysis(Bilingual words, CanaryPlan plan) implements Step {
     @Override
     public void run(LessonRun run) {
         CanarySpec spec = new CanarySpec(plan.service(), plan.stable(), plan.canary(), plan.steps(), plan.threshold(),
-                CanaryPlan.REQUESTS_PER_INTERVAL, run.options().concurrency);
+                CanaryPlan.REQUESTS_PER_INTERVAL, CanaryPlan.LOAD_CALLERS);
         Criteria criteria = Criteria.of(plan.minSuccessPercent(), plan.maxP99Ms());
         List<String> commands = new ArrayList<>();
         CanaryRun analysis = new CanaryRun(run.backend(), spec, criteria, weight -> {
@@ -46,14 +46,14 @@ record CanaryAnalysis(Bilingual words, CanaryPlan plan) implements Step {
 
         run.article().section(run.words(words));
         run.article().prose(String.format(Locale.ROOT, run.t(
-                "段階: %s、しきい値(失敗チェックの上限): %d、インターバル: %d リクエスト(組み込みメッシュでは時間ではなくリクエスト数で区切ります)。"
+                "段階: %s、しきい値(失敗チェックの上限): %d、インターバル: %d リクエスト(組み込みメッシュでは時間ではなくリクエスト数で区切ります。負荷は %d 並列)。"
                         + "ゲート: 成功率(5xx 以外)≥ %s%%、P99 ≤ %s ms、stable との比較(誤警報率 α = %s: エラー率は Fisher の正確検定、"
                         + "遅延は Mann–Whitney の U 検定で、中央値が %s ms を超えて遅いときだけ不合格)。",
-                "Steps: %s; threshold (failed checks before rollback): %d; interval: %d requests (on the embedded mesh an interval is a "
-                        + "request count, not a time). Gates: success rate (non-5xx) ≥ %s%%, P99 ≤ %s ms, and against stable at false-alarm "
+                "Steps: %s; threshold (failed checks before rollback): %d; interval: %d requests from %d parallel callers (on the embedded "
+                        + "mesh an interval is a request count, not a time). Gates: success rate (non-5xx) ≥ %s%%, P99 ≤ %s ms, and against stable at false-alarm "
                         + "rate α = %s each: errors by Fisher's exact test, latency by the Mann–Whitney U test, failing only when the median is "
                         + "more than %s ms slower."),
-                steps(plan.steps()), plan.threshold(), CanaryPlan.REQUESTS_PER_INTERVAL, num(criteria.minSuccessPercent()),
+                steps(plan.steps()), plan.threshold(), CanaryPlan.REQUESTS_PER_INTERVAL, CanaryPlan.LOAD_CALLERS, num(criteria.minSuccessPercent()),
                 num(criteria.maxP99Ms()), num(criteria.alpha()), num(criteria.latencyToleranceMs())));
         run.article().manifest(plan.routeFile(plan.steps().get(0)));
         run.article().commands(run.t("解析が実行したコマンド(順に)", "Commands the analysis ran, in order"), commands);

@@ -24,7 +24,7 @@ class CanaryRunTest {
         return backend;
     }
 
-    private static final CanarySpec SPEC = new CanarySpec("reviews", "v1", "v3", List.of(10, 20, 50), 2, 100, 4);
+    private static final CanarySpec SPEC = new CanarySpec("reviews", "v1", "v3", List.of(10, 20, 50), 2, 100, 10);
 
     @Test
     void aHealthyCanaryIsPromotedStepByStep() throws Exception {
