@@ -23,6 +23,9 @@ public final class HeaderEditor {
     /** One HeaderParser: names to remove, then additions in order. */
     public record Level(List<String> remove, List<Addition> additions) {
         public static final Level NONE = new Level(List.of(), List.of());
+
+        /** Nothing to remove or add: the headers pass through as they are. */
+        public boolean isEmpty() { return remove.isEmpty() && additions.isEmpty(); }
     }
 
     public record Addition(String name, String value, boolean append) {}

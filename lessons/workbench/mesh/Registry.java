@@ -18,6 +18,12 @@ public final class Registry {
 
     private final Map<String, Map<String, String>> namespaceLabels = new ConcurrentHashMap<>();
 
+    /**
+     * Each Service's endpoints as last computed, for every routed request to read; replaced by an empty one on every
+     * change to the pods or Services (after the change, so a request never stores endpoints older than the map it stores into).
+     */
+    private volatile Map<KubeService, List<Pod>> endpoints = new ConcurrentHashMap<>();
+
     /** {@code kubectl label namespace NS key=value --overwrite}. */
     public void labelNamespace(String namespace, String key, String value) {
         namespaceLabels.compute(namespace, (ns, old) -> {
@@ -32,16 +38,24 @@ public final class Registry {
     public void add(KubeService service) {
         services.add(service);
         byFqdn.putIfAbsent(service.fqdn(), service);
+        endpoints = new ConcurrentHashMap<>();
     }
 
-    public void add(Pod pod) { pods.add(pod); }
+    public void add(Pod pod) {
+        pods.add(pod);
+        endpoints = new ConcurrentHashMap<>();
+    }
 
-    public void removePod(Pod pod) { pods.remove(pod); }
+    public void removePod(Pod pod) {
+        pods.remove(pod);
+        endpoints = new ConcurrentHashMap<>();
+    }
 
     public void removeService(KubeService service) {
         services.remove(service);
         byFqdn.remove(service.fqdn(), service);
         services.stream().filter(s -> s.fqdn().equals(service.fqdn())).findFirst().ifPresent(s -> byFqdn.putIfAbsent(s.fqdn(), s));
+        endpoints = new ConcurrentHashMap<>();
     }
 
     public List<Pod> pods() { return List.copyOf(pods); }
@@ -60,9 +74,12 @@ public final class Registry {
         return exact.isPresent() ? exact : service(host + "." + Hosts.CLUSTER_DOMAIN);
     }
 
+    /** The pods {@code service} selects, in the order they were added. */
     public List<Pod> endpoints(KubeService service) {
-        List<Pod> out = new ArrayList<>();
-        for (Pod pod : pods) if (service.selects(pod)) out.add(pod);
-        return out;
+        return endpoints.computeIfAbsent(service, s -> {
+            List<Pod> out = new ArrayList<>();
+            for (Pod pod : pods) if (s.selects(pod)) out.add(pod);
+            return List.copyOf(out);
+        });
     }
 }

@@ -157,8 +157,8 @@ public final class Router {
             if (clusterAuthority.isPresent()) out = out.withAuthority(clusterAuthority.get());
             out = out.withHeaders(HeaderEditor.apply(rule.headers().request(), out.headers()));
         } else {
-            out = out.withHeaders(HeaderEditor.apply(
-                    HeaderEditor.level(rule.headers().request(), chosen.headers().request()), out.headers()));
+            HeaderEditor.Level edits = HeaderEditor.level(rule.headers().request(), chosen.headers().request());
+            if (!edits.isEmpty()) out = out.withHeaders(HeaderEditor.apply(edits, out.headers()));
             if (routeAuthority.isEmpty()) routeAuthority = HeaderEditor.authority(chosen.headers().request());
         }
         if (routeAuthority.isPresent()) out = out.withAuthority(routeAuthority.get());

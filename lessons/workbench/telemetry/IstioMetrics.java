@@ -30,6 +30,7 @@ public final class IstioMetrics {
         final Map<String, String> labels;
         final LongAdder count = new LongAdder();
         final DoubleAdder sum = new DoubleAdder();
+        /** Requests per bucket, each counted once, in the first bucket whose bound holds it; summed up to each bound on the way out. */
         final LongAdder[] buckets = new LongAdder[BUCKETS.length];
 
         Series(Key k) {
@@ -45,10 +46,17 @@ public final class IstioMetrics {
     public void record(Reporter reporter, Peer source, Peer destination, String destinationService,
                        int responseCode, String responseFlags, double millis) {
         String flags = responseFlags == null || responseFlags.isEmpty() ? "-" : responseFlags;
-        Series s = series.computeIfAbsent(new Key(reporter, source, destination, destinationService, responseCode, flags), Series::new);
+        Key key = new Key(reporter, source, destination, destinationService, responseCode, flags);
+        Series s = series.get(key); // most requests repeat a series; a plain read takes no lock
+        if (s == null) s = series.computeIfAbsent(key, Series::new);
         s.count.increment();
         s.sum.add(millis);
-        for (int i = 0; i < BUCKETS.length; i++) if (millis <= BUCKETS[i]) s.buckets[i].increment();
+        for (int i = 0; i < BUCKETS.length; i++) {
+            if (millis <= BUCKETS[i]) {
+                s.buckets[i].increment();
+                break;
+            }
+        }
     }
 
     static Map<String, String> labels(Reporter reporter, Peer source, Peer destination, String destinationService,
@@ -91,7 +99,11 @@ public final class IstioMetrics {
         for (Series s : all) sample(out, REQUESTS, s.labels, null, s.count.sum());
         out.append("# TYPE ").append(DURATION).append(" histogram\n");
         for (Series s : all) {
-            for (int i = 0; i < BUCKETS.length; i++) sample(out, DURATION + "_bucket", s.labels, number(BUCKETS[i]), s.buckets[i].sum());
+            long cumulative = 0;
+            for (int i = 0; i < BUCKETS.length; i++) {
+                cumulative += s.buckets[i].sum();
+                sample(out, DURATION + "_bucket", s.labels, number(BUCKETS[i]), cumulative);
+            }
             sample(out, DURATION + "_bucket", s.labels, "+Inf", s.count.sum());
             sample(out, DURATION + "_sum", s.labels, null, s.sum.sum());
             sample(out, DURATION + "_count", s.labels, null, s.count.sum());

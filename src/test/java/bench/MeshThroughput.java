@@ -41,19 +41,18 @@ public final class MeshThroughput {
         try (EmbeddedBackend lesson = meshWith(manifests, manifests.resolve("reviews-destination-rule.yaml"), manifests.resolve("reviews-canary.yaml"));
              EmbeddedBackend realistic = meshWith(manifests, Path.of("src/test/resources/bench/realistic-rules.yaml"));
              Direct direct = new Direct()) {
-            List<Double> lessonRates = new ArrayList<>();
-            List<Double> realisticRates = new ArrayList<>();
-            List<Double> directRates = new ArrayList<>();
+            Rounds lessonRounds = new Rounds();
+            Rounds realisticRounds = new Rounds();
+            Rounds directRounds = new Rounds();
             for (int round = 0; round < rounds; round++) { // interleaved, so load on the machine hits all three alike
-                lessonRates.add(rate(lesson.productPage(), requests, concurrency));
-                realisticRates.add(rate(realistic.productPage(), requests, concurrency));
-                directRates.add(rate(direct.client(), requests, concurrency));
+                lessonRounds.measure(lesson.productPage(), requests, concurrency);
+                realisticRounds.measure(realistic.productPage(), requests, concurrency);
+                directRounds.measure(direct.client(), requests, concurrency);
             }
             // the first half of the rounds warms the JIT up; report the median of the rest
-            double d = median(steady(directRates));
-            report("direct (no routing)", directRates, d);
-            report("mesh, lesson 03 canary", lessonRates, d);
-            report("mesh, realistic rules", realisticRates, d);
+            report("direct (no routing)", directRounds, directRounds);
+            report("mesh, lesson 03 canary", lessonRounds, directRounds);
+            report("mesh, realistic rules", realisticRounds, directRounds);
         }
     }
 
@@ -65,17 +64,36 @@ public final class MeshThroughput {
         return mesh;
     }
 
-    private static void report(String name, List<Double> rates, double baseline) {
-        double m = median(steady(rates));
-        System.out.printf(Locale.ROOT, "%-24s %6.0f req/s  (%.3f of direct, routing cost %.1f%%)  rounds %s%n",
-                name + ":", m, m / baseline, 100 * (1 - m / baseline), format(rates));
+    /**
+     * Pages per second, and the whole process' CPU time per page: on a shared machine the rate moves with other people's
+     * load, the CPU a page costs much less.
+     */
+    private static final class Rounds {
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> cpuMicrosPerPage = new ArrayList<>();
+
+        void measure(PageClient client, int requests, int concurrency) {
+            long cpuBefore = processCpuNanos();
+            Observations o = Probe.bulk(client, "/productpage", Map.of(), requests, concurrency);
+            long cpu = processCpuNanos() - cpuBefore;
+            long ok = o.all().stream().filter(x -> x.status() == 200).count();
+            if (ok != requests) throw new IllegalStateException(ok + " of " + requests + " succeeded");
+            rates.add(o.requestsPerSecond());
+            cpuMicrosPerPage.add(cpu / 1e3 / requests);
+        }
     }
 
-    private static double rate(PageClient client, int requests, int concurrency) {
-        Observations o = Probe.bulk(client, "/productpage", Map.of(), requests, concurrency);
-        long ok = o.all().stream().filter(x -> x.status() == 200).count();
-        if (ok != requests) throw new IllegalStateException(ok + " of " + requests + " succeeded");
-        return o.requestsPerSecond();
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void report(String name, Rounds rounds, Rounds direct) {
+        double m = median(steady(rounds.rates));
+        double d = median(steady(direct.rates));
+        double cpu = median(steady(rounds.cpuMicrosPerPage));
+        double directCpu = median(steady(direct.cpuMicrosPerPage));
+        System.out.printf(Locale.ROOT, "%-24s %6.0f req/s  (%.3f of direct, routing cost %.1f%%)  CPU %4.0f us/page (routing %.1f%% of it)  rounds %s%n",
+                name + ":", m, m / d, 100 * (1 - m / d), cpu, 100 * (1 - directCpu / cpu), format(rounds.rates));
     }
 
     /** Bookinfo's apps on loopback, each call going straight to a fixed pod: same hops, no sidecar logic. */
