@@ -10,7 +10,7 @@ package workbench;
 //DEPS io.fabric8:kubernetes-client:7.5.2
 //DEPS org.testcontainers:testcontainers-k3s:2.0.5
 //DEPS org.slf4j:slf4j-nop:2.0.17
-//DEPS org.apache.httpcomponents.client5:httpclient5:5.6.5
+//DEPS org.apache.httpcomponents.core5:httpcore5:5.4.4
 //DEPS com.jayway.jsonpath:json-path:2.10.0
 
 /** Holds the shared {@code //DEPS} lines; JBang reads them from here for every lesson. */

@@ -1,6 +1,8 @@
 package workbench.mesh;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,52 +10,66 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnectionFactory;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
+import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.http.protocol.HttpProcessor;
+import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.net.URIAuthority;
-import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.LaxConnPool;
+import org.apache.hc.core5.pool.PoolEntry;
+import org.apache.hc.core5.pool.PoolReusePolicy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import workbench.tracing.Span;
 
 /**
  * The real HTTP hop from a sidecar to a chosen pod, over loopback, on keep-alive connections pooled per pod
- * (Apache HttpClient's pool, one route per pod address). The pod sees the Host the sidecar forwards (the
- * caller's authority, or the route's rewrite), as behind Envoy. One Upstream serves a whole mesh; closing it
- * closes every connection.
+ * (Apache HttpCore: its connection pool, one route per pod address, and its HTTP/1.1 request executor). The pod sees
+ * the Host the sidecar forwards (the caller's authority, or the route's rewrite), as behind Envoy, and only the headers
+ * the sidecar sends, plus the framing: Envoy's HTTP/1.1 upstream adds no {@code Connection} or {@code User-Agent}.
+ * One Upstream serves a whole mesh; closing it closes every connection.
  *
- * <p>Why not the JDK's HttpURLConnection: its keep-alive cache is keyed by the URL's host, which here is the
- * service ("reviews:9080") shared by every pod behind it, so a connection cached for reviews-v1 was closed
- * whenever the next call went to reviews-v3 — a third of an 80/20 run's hops opened a new connection.
+ * <p>Why HttpCore and not a full client: the sidecar already decides retries, redirects, timeouts and headers, so a
+ * client's own layers (its retry, redirect, cookie and authentication handling, URI normalisation) would only repeat
+ * work on every hop. Why not the JDK's HttpURLConnection: its keep-alive cache is keyed by the URL's host, which here is
+ * the service ("reviews:9080") shared by every pod behind it, so a connection kept for reviews-v1 was closed whenever
+ * the next call went to reviews-v3.
  */
 public final class Upstream implements AutoCloseable {
-    /** Headers the client writes itself from the request (Host from the authority, framing from the body). */
+    /** Headers the executor writes itself from the request (Host from the authority, framing from the body). */
     private static final Set<String> OWN_HEADERS = Set.of("host", "connection", "content-length", "transfer-encoding",
             "expect", "upgrade", "keep-alive");
-    private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(2);
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
     /** Idle connections are closed well before the pod's server drops them (PodServer's 30 s idle limit). */
     private static final TimeValue MAX_IDLE = TimeValue.ofSeconds(10);
+    /** A connection idle this long is checked before reuse, so one the pod has closed is not used. */
+    private static final long VALIDATE_AFTER_IDLE_MS = 1_000;
     /** Envoy's default circuit breakers allow 1024 connections per cluster; a pod never needs more here. */
     private static final int MAX_CONNECTIONS_PER_POD = 1024;
+    /** Host from the authority and framing from the body: what any HTTP/1.1 client must write, nothing more. */
+    private static final HttpProcessor FRAMING = HttpProcessorBuilder.create().addAll(new RequestContent(), new RequestTargetHost()).build();
+
+    private static final DefaultBHttpClientConnectionFactory HTTP1 = DefaultBHttpClientConnectionFactory.builder().build();
 
     private final AtomicLong opened = new AtomicLong();
-    private final PoolingHttpClientConnectionManager connections;
-    private final CloseableHttpClient client;
+    private final AtomicLong lastIdleSweep = new AtomicLong(System.nanoTime());
+    private final LaxConnPool<HttpHost, HttpClientConnection> connections =
+            new LaxConnPool<>(MAX_CONNECTIONS_PER_POD, TimeValue.NEG_ONE_MILLISECOND, PoolReusePolicy.LIFO, null);
+    private final HttpRequestExecutor executor = new HttpRequestExecutor();
     private final MeshTelemetry telemetry;
     private final MeshTracing tracing;
 
@@ -66,29 +82,6 @@ public final class Upstream implements AutoCloseable {
     Upstream(MeshTelemetry telemetry, MeshTracing tracing) {
         this.telemetry = telemetry;
         this.tracing = tracing;
-        connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX) // a lock per pod, not one for the whole pool
-                .setMaxConnPerRoute(MAX_CONNECTIONS_PER_POD)
-                .setConnectionFactory(socket -> {
-                    opened.incrementAndGet();
-                    return ManagedHttpClientConnectionFactory.INSTANCE.createConnection(socket);
-                })
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(CONNECT_TIMEOUT)
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1)) // a connection the pod closed is not reused
-                        .build())
-                .build();
-        client = HttpClients.custom()
-                .setConnectionManager(connections)
-                .evictIdleConnections(MAX_IDLE)
-                // the sidecar decides retries, redirects and headers; the transport adds none of its own
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .disableAuthCaching()
-                .disableDefaultUserAgent()
-                .build();
     }
 
     public MeshResponse send(Pod pod, MeshRequest request, Duration timeout) throws IOException {
@@ -133,15 +126,69 @@ public final class Upstream implements AutoCloseable {
         request.headers().forEach((k, v) -> { if (!OWN_HEADERS.contains(k.toLowerCase(Locale.ROOT))) outgoing.addHeader(k, v); });
         if (!request.body().isEmpty()) outgoing.setEntity(new ByteArrayEntity(request.body().getBytes(StandardCharsets.UTF_8), null));
 
-        HttpClientContext context = HttpClientContext.create();
-        Timeout responseTimeout = timeout == null || timeout.isZero()
-                ? Timeout.DISABLED : Timeout.ofMilliseconds(Math.max(1, timeout.toMillis()));
-        context.setRequestConfig(RequestConfig.custom().setResponseTimeout(responseTimeout).build());
+        sweepIdle();
+        PoolEntry<HttpHost, HttpClientConnection> entry = lease(target);
+        boolean reusable = false;
         try {
-            return client.execute(target, outgoing, context, Upstream::read);
-        } catch (ConnectTimeoutException e) {
-            throw new SocketTimeoutException("connect timed out: " + e.getMessage());
+            HttpClientConnection connection = connectionOf(entry, pod.address());
+            // the sidecar's deadline for this try: no answer within it is a read timeout (zero: wait as long as it takes)
+            connection.setSocketTimeout(timeout == null || timeout.isZero() ? Timeout.DISABLED : Timeout.ofMilliseconds(Math.max(1, timeout.toMillis())));
+            HttpCoreContext context = HttpCoreContext.create();
+            executor.preProcess(outgoing, FRAMING, context);
+            ClassicHttpResponse response = executor.execute(outgoing, connection, context);
+            MeshResponse read = read(response); // the whole body, so the connection is ready for the next request
+            reusable = executor.keepAlive(outgoing, response, connection, context);
+            return read;
+        } catch (HttpException e) {
+            throw new IOException("malformed HTTP from pod " + pod.name() + ": " + e.getMessage(), e);
+        } finally {
+            if (reusable) entry.updateExpiry(TimeValue.NEG_ONE_MILLISECOND); // stamps the entry's last use; it never expires by age
+            else entry.discardConnection(CloseMode.IMMEDIATE);
+            connections.release(entry, reusable);
         }
+    }
+
+    private PoolEntry<HttpHost, HttpClientConnection> lease(HttpHost target) throws IOException {
+        try {
+            return connections.lease(target, null, Timeout.ofMilliseconds(CONNECT_TIMEOUT_MS), null).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a connection", e);
+        } catch (ExecutionException e) {
+            throw new IOException("no connection to " + target + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The entry's kept-alive connection when it is still open, else a new one. */
+    private HttpClientConnection connectionOf(PoolEntry<HttpHost, HttpClientConnection> entry, InetSocketAddress address) throws IOException {
+        HttpClientConnection kept = entry.getConnection();
+        if (kept != null && kept.isOpen()
+                && (System.currentTimeMillis() - entry.getUpdated() < VALIDATE_AFTER_IDLE_MS || !kept.isStale())) {
+            return kept;
+        }
+        if (kept != null) entry.discardConnection(CloseMode.IMMEDIATE);
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(address, CONNECT_TIMEOUT_MS);
+        } catch (SocketTimeoutException e) {
+            socket.close();
+            throw new SocketTimeoutException("connect timed out: " + address);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        HttpClientConnection connection = HTTP1.createConnection(socket);
+        entry.assignConnection(connection);
+        opened.incrementAndGet();
+        return connection;
+    }
+
+    /** At most once a second, closes connections idle longer than {@link #MAX_IDLE}. */
+    private void sweepIdle() {
+        long last = lastIdleSweep.get();
+        long now = System.nanoTime();
+        if (now - last > 1_000_000_000L && lastIdleSweep.compareAndSet(last, now)) connections.closeIdle(MAX_IDLE);
     }
 
     /** The authority as the Host header carries it, taken as written (a rewrite may set any text). */
@@ -165,6 +212,6 @@ public final class Upstream implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE); // also closes the pool and stops the idle-connection evictor
+        connections.close(CloseMode.IMMEDIATE);
     }
 }
