@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.function.Function;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import workbench.istio.DestinationRule;
 import workbench.istio.Hosts;
 import workbench.istio.VirtualService;
@@ -15,15 +18,54 @@ import workbench.manifest.Document;
  * routed by one consistent version of the rules (as Envoy applies xDS updates). Both lists are kept in creation
  * order, oldest first, because that order decides conflicts: istiod sorts configs by creationTimestamp, then
  * name and namespace (pilot/pkg/model sortConfigByCreationTime), and for a host claimed twice the oldest wins.
+ * <p>
+ * What is derived from a snapshot (which VirtualService and DestinationRule apply to a host, the clusters built from
+ * them) is kept with it, as istiod computes a proxy's config once per push rather than once per request.
  */
-public record MeshConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules) {
+public final class MeshConfig {
 
     public static final MeshConfig EMPTY = new MeshConfig(List.of(), List.of());
 
-    public MeshConfig {
-        virtualServices = List.copyOf(virtualServices);
-        destinationRules = List.copyOf(destinationRules);
+    private final List<VirtualService> virtualServices;
+    private final List<DestinationRule> destinationRules;
+    private final Map<String, Optional<VirtualService>> virtualServiceByHost = new ConcurrentHashMap<>();
+    private final Map<String, Optional<DestinationRule>> destinationRuleByHost = new ConcurrentHashMap<>();
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+
+    public MeshConfig(List<VirtualService> virtualServices, List<DestinationRule> destinationRules) {
+        this.virtualServices = List.copyOf(virtualServices);
+        this.destinationRules = List.copyOf(destinationRules);
     }
+
+    public List<VirtualService> virtualServices() { return virtualServices; }
+
+    public List<DestinationRule> destinationRules() { return destinationRules; }
+
+    /**
+     * Something computed from this snapshot alone (and from {@code key}, which must say everything else it depends on),
+     * computed once. For the router's clusters and policies.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T derived(Object key, java.util.function.Supplier<T> compute) {
+        Object known = derived.get(key);
+        if (known == null) {
+            known = compute.get();
+            Object raced = derived.putIfAbsent(key, known);
+            if (raced != null) known = raced;
+        }
+        return (T) known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MeshConfig c && c.virtualServices.equals(virtualServices) && c.destinationRules.equals(destinationRules);
+    }
+
+    @Override
+    public int hashCode() { return Objects.hash(virtualServices, destinationRules); }
+
+    @Override
+    public String toString() { return "MeshConfig[virtualServices=" + virtualServices + ", destinationRules=" + destinationRules + "]"; }
 
     /**
      * The configuration as a cluster holds it, from objects read back from the API server: ordered by
@@ -84,6 +126,10 @@ public record MeshConfig(List<VirtualService> virtualServices, List<DestinationR
      * host, the oldest wins, as in istiod (which reports IST0109).
      */
     public Optional<VirtualService> virtualServiceFor(String fqdn) {
+        return virtualServiceByHost.computeIfAbsent(fqdn, this::findVirtualServiceFor);
+    }
+
+    private Optional<VirtualService> findVirtualServiceFor(String fqdn) {
         Optional<VirtualService> exact = virtualServices.stream().filter(VirtualService::appliesToSidecars)
                 .filter(vs -> vs.hosts().stream().anyMatch(h -> !h.startsWith("*") && fqdnOf(h, vs.namespace()).equals(fqdn)))
                 .findFirst();
@@ -107,6 +153,10 @@ public record MeshConfig(List<VirtualService> virtualServices, List<DestinationR
     }
 
     public Optional<DestinationRule> destinationRuleFor(String fqdn) {
+        return destinationRuleByHost.computeIfAbsent(fqdn, this::findDestinationRuleFor);
+    }
+
+    private Optional<DestinationRule> findDestinationRuleFor(String fqdn) {
         Optional<DestinationRule> exact = destinationRules.stream()
                 .filter(dr -> !dr.host().startsWith("*") && fqdnOf(dr.host(), dr.namespace()).equals(fqdn))
                 .findFirst();

@@ -152,10 +152,12 @@ public final class Router {
         Optional<String> routeAuthority = rule.rewrite().filter(r -> !r.authority().isEmpty()).map(r -> r.authority());
         if (routeAuthority.isEmpty()) routeAuthority = HeaderEditor.authority(rule.headers().request());
         if (!single) {
-            out = out.withHeaders(HeaderEditor.apply(chosen.headers().request(), out.headers()));
+            HeaderEditor.Level destinationEdits = HeaderEditor.level(chosen.headers().request());
+            if (!destinationEdits.isEmpty()) out = out.withHeaders(HeaderEditor.apply(destinationEdits, out.headers()));
             Optional<String> clusterAuthority = HeaderEditor.authority(chosen.headers().request());
             if (clusterAuthority.isPresent()) out = out.withAuthority(clusterAuthority.get());
-            out = out.withHeaders(HeaderEditor.apply(rule.headers().request(), out.headers()));
+            HeaderEditor.Level routeEdits = HeaderEditor.level(rule.headers().request());
+            if (!routeEdits.isEmpty()) out = out.withHeaders(HeaderEditor.apply(routeEdits, out.headers()));
         } else {
             HeaderEditor.Level edits = HeaderEditor.level(rule.headers().request(), chosen.headers().request());
             if (!edits.isEmpty()) out = out.withHeaders(HeaderEditor.apply(edits, out.headers()));
@@ -184,9 +186,29 @@ public final class Router {
         return clusterFor(config, registry, service.get(), d.subset());
     }
 
+    private record ClusterKey(KubeService service, String subset) {}
+
+    /** A cluster as built for one set of the Service's endpoints; the registry hands out a new list when they change. */
+    private record Built(List<Pod> endpoints, Optional<Cluster> cluster) {}
+
+    /**
+     * The cluster for a Service and subset, built once per config snapshot and set of endpoints, as istiod builds a
+     * proxy's clusters once per push.
+     */
     private static Optional<Cluster> clusterFor(MeshConfig config, Registry registry, KubeService service, String subsetName) {
-        Optional<DestinationRule> rule = config.destinationRuleFor(service.fqdn());
         List<Pod> endpoints = registry.endpoints(service);
+        java.util.concurrent.atomic.AtomicReference<Built> slot =
+                config.derived(new ClusterKey(service, subsetName), java.util.concurrent.atomic.AtomicReference::new);
+        Built built = slot.get();
+        if (built == null || built.endpoints() != endpoints) {
+            built = new Built(endpoints, buildCluster(config, service, subsetName, endpoints));
+            slot.set(built);
+        }
+        return built.cluster();
+    }
+
+    private static Optional<Cluster> buildCluster(MeshConfig config, KubeService service, String subsetName, List<Pod> endpoints) {
+        Optional<DestinationRule> rule = config.destinationRuleFor(service.fqdn());
         if (!subsetName.isEmpty()) {
             Optional<Subset> subset = rule.flatMap(dr -> dr.subset(subsetName));
             // istiod builds no cluster for a subset no DestinationRule defines: Envoy answers 503, empty body.
