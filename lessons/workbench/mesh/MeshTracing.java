@@ -94,26 +94,37 @@ public final class MeshTracing {
      */
     void close(Open span, String kind, Pod reporter, String serviceFqdn, String upstreamCluster, int status, String flags) {
         if (!span.sampled()) return;
-        long end = System.nanoTime();
-        Map<String, String> tags = new LinkedHashMap<>();
-        tags.put("component", "proxy");
-        String requestId = span.request().header("x-request-id");
-        if (requestId != null) tags.put("guid:x-request-id", requestId);
-        tags.put("http.method", span.request().method());
-        tags.put("http.url", "http://" + span.request().authority() + span.request().path());
-        tags.put("http.status_code", Integer.toString(status));
-        tags.put("response_flags", flags == null || flags.isEmpty() ? "-" : flags);
-        tags.put("upstream_cluster", upstreamCluster);
-        tags.put("istio.canonical_service", reporter.app());
-        tags.put("istio.namespace", reporter.namespace());
-        if (status == 0 || status >= 500) tags.put("error", "true");
-        store.add(new Span(span.traceId(), span.spanId(), span.parentId(), serviceFqdn + ":" + port(span.request()) + "/*",
-                kind, micros(span.startNanos()), Math.max(1, (end - span.startNanos()) / 1000),
-                new Span.Endpoint(reporter.app() + "." + reporter.namespace()), tags));
+        MeshRequest request = span.request();
+        store.add(new Ended(span.traceId(), span.spanId(), span.parentId(), kind, micros(span.startNanos()),
+                Math.max(1, (System.nanoTime() - span.startNanos()) / 1000), reporter, serviceFqdn, upstreamCluster, status, flags,
+                request.method(), request.authority(), request.path(), request.header("x-request-id")));
     }
 
-    static int port(MeshRequest request) {
-        String authority = request.authority();
+    /** What a sidecar knew when its span ended; the span itself, with its tags, is made when someone reads it. */
+    private record Ended(String traceId, String spanId, String parentId, String kind, long startMicros, long durationMicros,
+                         Pod reporter, String serviceFqdn, String upstreamCluster, int status, String flags,
+                         String method, String authority, String path, String requestId) implements java.util.function.Supplier<Span> {
+        @Override
+        public Span get() {
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.put("component", "proxy");
+            if (requestId != null) tags.put("guid:x-request-id", requestId);
+            tags.put("http.method", method);
+            tags.put("http.url", "http://" + authority + path);
+            tags.put("http.status_code", Integer.toString(status));
+            tags.put("response_flags", flags == null || flags.isEmpty() ? "-" : flags);
+            tags.put("upstream_cluster", upstreamCluster);
+            tags.put("istio.canonical_service", reporter.app());
+            tags.put("istio.namespace", reporter.namespace());
+            if (status == 0 || status >= 500) tags.put("error", "true");
+            return new Span(traceId, spanId, parentId, serviceFqdn + ":" + port(authority) + "/*", kind, startMicros, durationMicros,
+                    new Span.Endpoint(reporter.app() + "." + reporter.namespace()), tags);
+        }
+    }
+
+    static int port(MeshRequest request) { return port(request.authority()); }
+
+    private static int port(String authority) {
         int colon = authority.lastIndexOf(':');
         return colon < 0 ? 80 : Integer.parseInt(authority.substring(colon + 1));
     }
