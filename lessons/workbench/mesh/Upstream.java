@@ -1,6 +1,7 @@
 package workbench.mesh;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -14,13 +15,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnectionFactory;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.http.protocol.HttpProcessor;
@@ -203,8 +204,19 @@ public final class Upstream implements AutoCloseable {
     private static MeshResponse read(ClassicHttpResponse response) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header h : response.getHeaders()) headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
-        String body = response.getEntity() == null ? "" : new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8);
-        return new MeshResponse(response.getCode(), headers, body);
+        return new MeshResponse(response.getCode(), headers, body(response.getEntity()));
+    }
+
+    /** The whole body as text; with a Content-Length, read straight into one array of that size. */
+    private static String body(HttpEntity entity) throws IOException {
+        if (entity == null) return "";
+        long length = entity.getContentLength();
+        try (InputStream in = entity.getContent()) {
+            if (in == null) return "";
+            // a body cut short fails inside HttpCore's Content-Length stream, as a connection closed early
+            byte[] bytes = length >= 0 && length <= Integer.MAX_VALUE - 8 ? in.readNBytes((int) length) : in.readAllBytes();
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     /** TCP connections opened to pods so far. */
