@@ -191,7 +191,9 @@ final class Retrier {
 
     /**
      * The request as this try sends it: {@code x-envoy-attempt-count}, and {@code x-envoy-expected-rq-timeout-ms}
-     * (the per-try timeout, else the route timeout, never past what is left of the route timeout).
+     * (the per-try timeout, else the route timeout, never past what is left of the route timeout). The first try counts
+     * no time as spent: Envoy writes its header while deciding the route (router.cc FilterUtility::finalTimeout calls
+     * setTimeoutHeaders with an elapsed time of 0); a retry gets what is left.
      */
     private MeshRequest upstreamRequest(RouteDecision.Forward f, int attempt, long start, Optional<Duration> perTry) {
         Map<String, String> headers = new LinkedHashMap<>(f.request().headers());
@@ -201,7 +203,7 @@ final class Retrier {
         if (expected == 0) expected = global;
         if (expected > 0) {
             if (global > 0) {
-                long elapsed = Duration.ofNanos(clock.getAsLong() - start).toMillis();
+                long elapsed = attempt == 1 ? 0 : Duration.ofNanos(clock.getAsLong() - start).toMillis();
                 expected = elapsed >= global ? 1 : Math.min(expected, global - elapsed);
             }
             headers.put("x-envoy-expected-rq-timeout-ms", Long.toString(expected));

@@ -498,6 +498,34 @@ class EmbeddedMeshEndToEndTest {
     }
 
     @Test
+    void aRetryIsToldWhatIsLeftOfTheRouteTimeoutTheFirstTryTheWholeOfIt() throws IOException {
+        // Envoy router.cc: finalTimeout writes x-envoy-expected-rq-timeout-ms with an elapsed time of 0; doRetry with the time spent
+        List<MeshRequest> seen = new CopyOnWriteArrayList<>();
+        testPod("flaky-v1-aaaaaaaaaa-bbbbb", "v1", (request, outbound) -> {
+            seen.add(request);
+            if (seen.size() > 1) return MeshResponse.of(200, "text/plain", "ok");
+            sleep(300);
+            return MeshResponse.of(503, "text/plain", "try again");
+        });
+        apply("""
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: flaky}
+                spec:
+                  hosts: [flaky]
+                  http:
+                  - route:
+                    - destination: {host: flaky}
+                    timeout: 2s
+                    retries: {attempts: 1, retryOn: 5xx}
+                """);
+        assertThat(call("/").status()).isEqualTo(200);
+        assertThat(seen).extracting(r -> r.header("x-envoy-attempt-count")).containsExactly("1", "2");
+        assertThat(seen.get(0).header("x-envoy-expected-rq-timeout-ms")).isEqualTo("2000");
+        assertThat(Long.parseLong(seen.get(1).header("x-envoy-expected-rq-timeout-ms"))).isBetween(1L, 1700L);
+    }
+
+    @Test
     void aRefusedConnectionIsRetriedAndThenReported() throws IOException {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
