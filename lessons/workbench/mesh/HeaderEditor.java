@@ -32,6 +32,9 @@ public final class HeaderEditor {
 
     /** The level pilot builds from these blocks, in order (the route's, then a lone destination's). */
     public static Level level(HeaderOperations.Ops... blocks) {
+        boolean none = true;
+        for (HeaderOperations.Ops ops : blocks) none &= ops.isEmpty();
+        if (none) return Level.NONE; // most routes edit no headers: nothing to build for each request
         List<String> remove = new ArrayList<>();
         List<Addition> additions = new ArrayList<>();
         for (HeaderOperations.Ops ops : blocks) {
