@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -67,6 +69,7 @@ public final class Upstream implements AutoCloseable {
     private static final DefaultBHttpClientConnectionFactory HTTP1 = DefaultBHttpClientConnectionFactory.builder().build();
 
     private final AtomicLong opened = new AtomicLong();
+    private volatile boolean closed;
     private final AtomicLong lastIdleSweep = new AtomicLong(System.nanoTime());
     private final LaxConnPool<HttpHost, HttpClientConnection> connections =
             new LaxConnPool<>(MAX_CONNECTIONS_PER_POD, TimeValue.NEG_ONE_MILLISECOND, PoolReusePolicy.LIFO, null);
@@ -143,20 +146,34 @@ public final class Upstream implements AutoCloseable {
         } catch (HttpException e) {
             throw new IOException("malformed HTTP from pod " + pod.name() + ": " + e.getMessage(), e);
         } finally {
-            if (reusable) entry.updateExpiry(TimeValue.NEG_ONE_MILLISECOND); // stamps the entry's last use; it never expires by age
-            else entry.discardConnection(CloseMode.IMMEDIATE);
-            connections.release(entry, reusable);
+            release(entry, reusable);
         }
     }
 
     private PoolEntry<HttpHost, HttpClientConnection> lease(HttpHost target) throws IOException {
         try {
-            return connections.lease(target, null, Timeout.ofMilliseconds(CONNECT_TIMEOUT_MS), null).get();
+            // the pool fails an overdue wait only when another lease or release comes along: bound the wait here too
+            return connections.lease(target, null, Timeout.ofMilliseconds(CONNECT_TIMEOUT_MS), null)
+                    .get(CONNECT_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for a connection", e);
+        } catch (TimeoutException e) {
+            throw new SocketTimeoutException("connect timed out: every connection to " + target + " is busy");
         } catch (ExecutionException e) {
             throw new IOException("no connection to " + target + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void release(PoolEntry<HttpHost, HttpClientConnection> entry, boolean reusable) {
+        if (reusable && !closed) entry.updateExpiry(TimeValue.NEG_ONE_MILLISECOND); // stamps the entry's last use; it never expires by age
+        else entry.discardConnection(CloseMode.IMMEDIATE);
+        try {
+            connections.release(entry, reusable && !closed);
+        } catch (IllegalStateException e) {
+            // the mesh was closed while this request ran: the pool has let go of the entry, so close its connection here
+            if (!closed) throw e;
+            entry.discardConnection(CloseMode.IMMEDIATE);
         }
     }
 
@@ -224,6 +241,7 @@ public final class Upstream implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         connections.close(CloseMode.IMMEDIATE);
     }
 }
