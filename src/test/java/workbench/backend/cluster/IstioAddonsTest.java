@@ -136,7 +136,8 @@ class IstioAddonsTest {
     @Test
     void anAddonThatNeverBecomesReadyTimesOutNamingIt() {
         allThreeAddons(0);
-        Waiter waiter = new Waiter(new FakeClock(), Duration.ofSeconds(1));
+        // the fake clock jumps; a 30 s poll reaches the 5-minute limit in 10 reads of the mock API server instead of 300
+        Waiter waiter = new Waiter(new FakeClock(), Duration.ofSeconds(30));
         assertThatThrownBy(() -> new IstioAddons(client).awaitReady(waiter)).isInstanceOf(BackendException.class)
                 .hasMessageContaining("Deployment jaeger: 0/1 replicas ready").hasMessageNotContaining("Deployment prometheus:");
     }
