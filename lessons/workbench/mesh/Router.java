@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import workbench.istio.DestinationRule;
 import workbench.istio.Hosts;
@@ -197,8 +198,7 @@ public final class Router {
      */
     private static Optional<Cluster> clusterFor(MeshConfig config, Registry registry, KubeService service, String subsetName) {
         List<Pod> endpoints = registry.endpoints(service);
-        java.util.concurrent.atomic.AtomicReference<Built> slot =
-                config.derived(new ClusterKey(service, subsetName), java.util.concurrent.atomic.AtomicReference::new);
+        AtomicReference<Built> slot = config.derived(new ClusterKey(service, subsetName), AtomicReference::new);
         Built built = slot.get();
         if (built == null || built.endpoints() != endpoints) {
             built = new Built(endpoints, buildCluster(config, service, subsetName, endpoints));
