@@ -9,6 +9,13 @@ import java.util.List;
  */
 public record CanarySpec(String service, String stable, String canary, List<Integer> steps, int threshold,
                          int requestsPerInterval, int concurrency, java.time.Duration interval) {
+    /**
+     * The load tester's parallel callers unless told otherwise (Flagger's examples run {@code hey -c N} from the loadtester).
+     * Its pages wait on the network, not the CPU, so more callers than a bulk check's keep one deliberately slow page from
+     * holding up the rest of the interval.
+     */
+    public static final int LOAD_CALLERS = 10;
+
     public CanarySpec {
         steps = List.copyOf(steps);
     }

@@ -76,7 +76,7 @@ public final class CanaryCommand implements Callable<Integer> {
             description = "Clusters: real time each interval's requests are spread over (Go-style, e.g. 30s, 1m). The embedded mesh ignores it: its interval is the request count. Default: ${DEFAULT-VALUE}.")
     String interval;
 
-    @Option(names = "--concurrency", defaultValue = "10", paramLabel = "N",
+    @Option(names = "--concurrency", defaultValue = "" + CanarySpec.LOAD_CALLERS, paramLabel = "N",
             description = "The load tester's parallel callers; each takes the interval's next request when its last one is answered. Default: ${DEFAULT-VALUE}.")
     int concurrency;
 

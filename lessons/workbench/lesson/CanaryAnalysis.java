@@ -33,7 +33,7 @@ record CanaryAnalysis(Bilingual words, CanaryPlan plan) implements Step {
     @Override
     public void run(LessonRun run) {
         CanarySpec spec = new CanarySpec(plan.service(), plan.stable(), plan.canary(), plan.steps(), plan.threshold(),
-                CanaryPlan.REQUESTS_PER_INTERVAL, CanaryPlan.LOAD_CALLERS);
+                CanaryPlan.REQUESTS_PER_INTERVAL, CanarySpec.LOAD_CALLERS);
         Criteria criteria = Criteria.of(plan.minSuccessPercent(), plan.maxP99Ms());
         List<String> commands = new ArrayList<>();
         CanaryRun analysis = new CanaryRun(run.backend(), spec, criteria, weight -> {
@@ -53,7 +53,7 @@ record CanaryAnalysis(Bilingual words, CanaryPlan plan) implements Step {
                         + "mesh an interval is a request count, not a time). Gates: success rate (non-5xx) ≥ %s%%, P99 ≤ %s ms, and against stable at false-alarm "
                         + "rate α = %s each: errors by Fisher's exact test, latency by the Mann–Whitney U test, failing only when the median is "
                         + "more than %s ms slower."),
-                steps(plan.steps()), plan.threshold(), CanaryPlan.REQUESTS_PER_INTERVAL, CanaryPlan.LOAD_CALLERS, num(criteria.minSuccessPercent()),
+                steps(plan.steps()), plan.threshold(), CanaryPlan.REQUESTS_PER_INTERVAL, CanarySpec.LOAD_CALLERS, num(criteria.minSuccessPercent()),
                 num(criteria.maxP99Ms()), num(criteria.alpha()), num(criteria.latencyToleranceMs())));
         run.article().manifest(plan.routeFile(plan.steps().get(0)));
         run.article().commands(run.t("解析が実行したコマンド(順に)", "Commands the analysis ran, in order"), commands);

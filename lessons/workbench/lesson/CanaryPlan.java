@@ -22,11 +22,5 @@ public record CanaryPlan(String service, String stable, String canary, List<Inte
     /** The analysis interval on the embedded mesh: a number of requests (simulated minutes would only make the reader wait). */
     static final int REQUESTS_PER_INTERVAL = 100;
 
-    /**
-     * The load tester's parallel callers (Flagger's examples run {@code hey -c N} from the loadtester). Its pages wait on
-     * the network, not the CPU, so more callers than a bulk check's keep one deliberately slow page from holding up the rest.
-     */
-    static final int LOAD_CALLERS = 10;
-
     String routeFile(int weight) { return service + "-canary-" + weight + ".yaml"; }
 }

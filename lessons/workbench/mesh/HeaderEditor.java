@@ -63,6 +63,11 @@ public final class HeaderEditor {
         return apply(level(ops), headers);
     }
 
+    /** The request with one level of edits applied; the request itself when the level has none (most routes edit no headers). */
+    static MeshRequest apply(Level level, MeshRequest request) {
+        return level.isEmpty() ? request : request.withHeaders(apply(level, request.headers()));
+    }
+
     /** The authority a request {@code set} (preferred) or {@code add} of {@code :authority}/{@code host} asks for. */
     public static Optional<String> authority(HeaderOperations.Ops request) {
         Optional<String> set = authorityIn(request.set());

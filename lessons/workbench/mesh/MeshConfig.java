@@ -42,18 +42,12 @@ public final class MeshConfig {
     public List<DestinationRule> destinationRules() { return destinationRules; }
 
     /**
-     * Something computed from this snapshot alone (and from {@code key}, which must say everything else it depends on),
-     * computed once. For the router's clusters and policies.
+     * Something computed from this snapshot (and from {@code key}, which must say everything else it depends on), computed
+     * once: the router keeps its clusters here.
      */
     @SuppressWarnings("unchecked")
     <T> T derived(Object key, java.util.function.Supplier<T> compute) {
-        Object known = derived.get(key);
-        if (known == null) {
-            known = compute.get();
-            Object raced = derived.putIfAbsent(key, known);
-            if (raced != null) known = raced;
-        }
-        return (T) known;
+        return (T) derived.computeIfAbsent(key, k -> compute.get());
     }
 
     @Override

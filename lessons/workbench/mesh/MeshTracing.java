@@ -97,13 +97,13 @@ public final class MeshTracing {
         MeshRequest request = span.request();
         store.add(new Ended(span.traceId(), span.spanId(), span.parentId(), kind, micros(span.startNanos()),
                 Math.max(1, (System.nanoTime() - span.startNanos()) / 1000), reporter, serviceFqdn, upstreamCluster, status, flags,
-                request.method(), request.authority(), request.path(), request.header("x-request-id")));
+                request.method(), request.authority(), request.port(), request.path(), request.header("x-request-id")));
     }
 
     /** What a sidecar knew when its span ended; the span itself, with its tags, is made when someone reads it. */
     private record Ended(String traceId, String spanId, String parentId, String kind, long startMicros, long durationMicros,
                          Pod reporter, String serviceFqdn, String upstreamCluster, int status, String flags,
-                         String method, String authority, String path, String requestId) implements java.util.function.Supplier<Span> {
+                         String method, String authority, int port, String path, String requestId) implements java.util.function.Supplier<Span> {
         @Override
         public Span get() {
             Map<String, String> tags = new LinkedHashMap<>();
@@ -117,17 +117,11 @@ public final class MeshTracing {
             tags.put("istio.canonical_service", reporter.app());
             tags.put("istio.namespace", reporter.namespace());
             if (status == 0 || status >= 500) tags.put("error", "true");
-            return new Span(traceId, spanId, parentId, serviceFqdn + ":" + port(authority) + "/*", kind, startMicros, durationMicros,
+            return new Span(traceId, spanId, parentId, serviceFqdn + ":" + port + "/*", kind, startMicros, durationMicros,
                     new Span.Endpoint(reporter.app() + "." + reporter.namespace()), tags);
         }
     }
 
-    static int port(MeshRequest request) { return port(request.authority()); }
-
-    private static int port(String authority) {
-        int colon = authority.lastIndexOf(':');
-        return colon < 0 ? 80 : Integer.parseInt(authority.substring(colon + 1));
-    }
 
     private static long micros(long nanos) { return EPOCH_MICROS + (nanos - NANO_ORIGIN) / 1000; }
 

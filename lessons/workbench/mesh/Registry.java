@@ -20,7 +20,8 @@ public final class Registry {
 
     /**
      * Each Service's endpoints as last computed, for every routed request to read; replaced by an empty one on every
-     * change to the pods or Services (after the change, so a request never stores endpoints older than the map it stores into).
+     * change to the pods or Services ({@link #endpointsChanged}, after the change, so a request never stores endpoints older
+     * than the map it stores into).
      */
     private volatile Map<KubeService, List<Pod>> endpoints = new ConcurrentHashMap<>();
 
@@ -38,24 +39,24 @@ public final class Registry {
     public void add(KubeService service) {
         services.add(service);
         byFqdn.putIfAbsent(service.fqdn(), service);
-        endpoints = new ConcurrentHashMap<>();
+        endpointsChanged();
     }
 
     public void add(Pod pod) {
         pods.add(pod);
-        endpoints = new ConcurrentHashMap<>();
+        endpointsChanged();
     }
 
     public void removePod(Pod pod) {
         pods.remove(pod);
-        endpoints = new ConcurrentHashMap<>();
+        endpointsChanged();
     }
 
     public void removeService(KubeService service) {
         services.remove(service);
         byFqdn.remove(service.fqdn(), service);
         services.stream().filter(s -> s.fqdn().equals(service.fqdn())).findFirst().ifPresent(s -> byFqdn.putIfAbsent(s.fqdn(), s));
-        endpoints = new ConcurrentHashMap<>();
+        endpointsChanged();
     }
 
     public List<Pod> pods() { return List.copyOf(pods); }
@@ -73,6 +74,8 @@ public final class Registry {
         Optional<KubeService> exact = service(host);
         return exact.isPresent() ? exact : service(host + "." + Hosts.CLUSTER_DOMAIN);
     }
+
+    private void endpointsChanged() { endpoints = new ConcurrentHashMap<>(); }
 
     /** The pods {@code service} selects, in the order they were added. */
     public List<Pod> endpoints(KubeService service) {

@@ -153,15 +153,12 @@ public final class Router {
         Optional<String> routeAuthority = rule.rewrite().filter(r -> !r.authority().isEmpty()).map(r -> r.authority());
         if (routeAuthority.isEmpty()) routeAuthority = HeaderEditor.authority(rule.headers().request());
         if (!single) {
-            HeaderEditor.Level destinationEdits = HeaderEditor.level(chosen.headers().request());
-            if (!destinationEdits.isEmpty()) out = out.withHeaders(HeaderEditor.apply(destinationEdits, out.headers()));
+            out = HeaderEditor.apply(HeaderEditor.level(chosen.headers().request()), out);
             Optional<String> clusterAuthority = HeaderEditor.authority(chosen.headers().request());
             if (clusterAuthority.isPresent()) out = out.withAuthority(clusterAuthority.get());
-            HeaderEditor.Level routeEdits = HeaderEditor.level(rule.headers().request());
-            if (!routeEdits.isEmpty()) out = out.withHeaders(HeaderEditor.apply(routeEdits, out.headers()));
+            out = HeaderEditor.apply(HeaderEditor.level(rule.headers().request()), out);
         } else {
-            HeaderEditor.Level edits = HeaderEditor.level(rule.headers().request(), chosen.headers().request());
-            if (!edits.isEmpty()) out = out.withHeaders(HeaderEditor.apply(edits, out.headers()));
+            out = HeaderEditor.apply(HeaderEditor.level(rule.headers().request(), chosen.headers().request()), out);
             if (routeAuthority.isEmpty()) routeAuthority = HeaderEditor.authority(chosen.headers().request());
         }
         if (routeAuthority.isPresent()) out = out.withAuthority(routeAuthority.get());

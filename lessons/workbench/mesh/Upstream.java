@@ -120,7 +120,7 @@ public final class Upstream implements AutoCloseable {
     }
 
     /** Envoy's inbound cluster for the port the request arrived on: {@code inbound|<port>||}. */
-    private static String inboundCluster(MeshRequest request) { return "inbound|" + MeshTracing.port(request) + "||"; }
+    private static String inboundCluster(MeshRequest request) { return "inbound|" + request.port() + "||"; }
 
     private MeshResponse hop(Pod pod, MeshRequest request, Duration timeout) throws IOException {
         if (pod.address() == null) throw new java.net.ConnectException("pod " + pod.name() + " listens on no port");
@@ -189,12 +189,10 @@ public final class Upstream implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.connect(address, CONNECT_TIMEOUT_MS);
-        } catch (SocketTimeoutException e) {
-            socket.close();
-            throw new SocketTimeoutException("connect timed out: " + address);
         } catch (IOException e) {
             socket.close();
-            throw e;
+            // Attempt tells a connect timeout from a read timeout by this message
+            throw e instanceof SocketTimeoutException ? new SocketTimeoutException("connect timed out: " + address) : e;
         }
         HttpClientConnection connection = HTTP1.createConnection(socket);
         entry.assignConnection(connection);
