@@ -87,7 +87,6 @@ public final class MeshTracing {
         return draw < Math.round(samplingPercent * 100);
     }
 
-
     /**
      * Reports a finished span. Its name is the route's operation as Envoy writes it without a decorator,
      * {@code <host>:<port>/*}; the reporter is {@code <app>.<namespace>}, as Istio sets the service cluster.

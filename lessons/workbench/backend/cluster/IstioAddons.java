@@ -40,8 +40,13 @@ public final class IstioAddons {
             new Addon(JAEGER_QUERY_SERVICE, "jaeger", true));
 
     private final KubernetesClient client;
+    /** Read once: the observed lines and the scrape wait both need the interval. */
+    private final PrometheusSettings prometheus;
 
-    public IstioAddons(KubernetesClient client) { this.client = client; }
+    public IstioAddons(KubernetesClient client) {
+        this.client = client;
+        this.prometheus = new PrometheusSettings(client);
+    }
 
     /** Why the lesson cannot read metrics and traces here, naming what is missing and how to install it; empty when nothing is. */
     public Optional<String> missing() {
@@ -90,7 +95,7 @@ public final class IstioAddons {
             for (Deployment d : deploymentsBehind(a.service())) lines.add(describe(a, d));
         }
         if (service(PROMETHEUS_SERVICE).isPresent()) {
-            lines.add(new PrometheusSettings(client).describe());
+            lines.add(prometheus.describe());
         }
         lines.add(meshTracing());
         return lines;
@@ -100,7 +105,7 @@ public final class IstioAddons {
     public String meshTracing() { return new MeshTracingSettings(client).describe(); }
 
     /** How often Prometheus scrapes ({@link PrometheusSettings}). */
-    public Duration scrapeInterval() { return new PrometheusSettings(client).scrapeInterval(); }
+    public Duration scrapeInterval() { return prometheus.scrapeInterval(); }
 
     /** The path prefix Jaeger's query API is served under ("/jaeger" for Istio's jaeger.yaml), "" when none is set. */
     public String jaegerBasePath() {

@@ -11,6 +11,7 @@ final class PrometheusSettings {
     private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
             new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
     private final KubernetesClient client;
+    private Optional<Duration> configured; // read from the cluster on first use, then kept
 
     PrometheusSettings(KubernetesClient client) { this.client = client; }
 
@@ -28,7 +29,12 @@ final class PrometheusSettings {
      */
     Duration scrapeInterval() { return configuredScrapeInterval().orElse(PROMETHEUS_DEFAULT_SCRAPE_INTERVAL); }
 
-    private Optional<Duration> configuredScrapeInterval() {
+    private synchronized Optional<Duration> configuredScrapeInterval() {
+        if (configured == null) configured = readScrapeInterval();
+        return configured;
+    }
+
+    private Optional<Duration> readScrapeInterval() {
         var configMap = client.configMaps().inNamespace(IstioAddons.NAMESPACE).withName(IstioAddons.PROMETHEUS_SERVICE).get();
         String yaml = configMap == null || configMap.getData() == null ? null : configMap.getData().get(PROMETHEUS_CONFIG_KEY);
         if (yaml == null) return Optional.empty();
