@@ -12,6 +12,7 @@ import workbench.backend.Backend;
 import workbench.istio.Hosts;
 import workbench.mesh.Pod;
 import workbench.telemetry.Scrape;
+import workbench.traffic.Probe;
 
 /**
  * Runs a canary analysis on a backend: at each interval applies the step's VirtualService (through
@@ -38,6 +39,17 @@ public final class CanaryRun {
     /** Writes each weight's VirtualService into {@code dir} (as {@link CanaryRoute#write}) and applies it from there. */
     public CanaryRun(Backend backend, CanarySpec spec, Criteria criteria, Path dir) {
         this(backend, spec, criteria, weight -> CanaryRoute.write(dir, spec.service(), spec.stable(), spec.canary(), weight));
+    }
+
+    /**
+     * Flagger's initialisation: the stable subset takes all of the service's traffic (the canary at weight 0), then serves
+     * one interval's worth of pages, as a service under a canary has been serving for a while. The analysis then judges a
+     * warm mesh, not a JVM's first requests, and the canary gets no traffic before its first step (with subsets alone,
+     * Istio would spread these pages over every version).
+     */
+    public void initialise() {
+        backend.apply(routeAt.apply(0));
+        Probe.bulk(backend.productPage(), "/productpage", Map.of(), spec.requestsPerInterval(), spec.concurrency());
     }
 
     public CanaryReport run(Consumer<StepReport> onStep) {

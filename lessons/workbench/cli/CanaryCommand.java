@@ -138,12 +138,12 @@ public final class CanaryCommand implements Callable<Integer> {
             b.enableInjection();
             b.deploy(workloads);
             b.apply(config);
-            // a service under a canary has been serving for a while: judge a warm mesh, not the JVM's first requests
-            workbench.traffic.Probe.bulk(b.productPage(), "/productpage", java.util.Map.of(), requests, concurrency);
             Duration pace = b.name().equals("embedded") ? Duration.ZERO : realInterval;
             CanarySpec canarySpec = new CanarySpec(service, stable, canary, steps, threshold, requests, concurrency, pace);
             Criteria criteria = Criteria.of(minSuccess, maxP99Ms);
-            CanaryReport report = new CanaryRun(b, canarySpec, criteria, routes).run(step -> { if (!json) out.println(line(step)); });
+            CanaryRun analysis = new CanaryRun(b, canarySpec, criteria, routes);
+            analysis.initialise();
+            CanaryReport report = analysis.run(step -> { if (!json) out.println(line(step)); });
             if (json) out.println(json(report));
             else out.println(outcome(report));
             return report.promoted() ? PROMOTED : ROLLED_BACK;

@@ -3,11 +3,14 @@ package workbench.canary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbench.backend.embedded.EmbeddedBackend;
 import workbench.manifest.Manifests;
+import workbench.telemetry.Scrape;
 import workbench.traffic.Observation;
 
 /** Both of lesson 03's canary scenarios, end to end on the embedded mesh. */
@@ -41,6 +44,24 @@ class CanaryRunTest {
                 assertThat(Observation.fromPage(200, backend.productPage().get("/productpage", java.util.Map.of()).body()).reviews())
                         .isEqualTo("v3");
             }
+        }
+    }
+
+    /** Before its first step the canary gets nothing: the stable subset serves the warm-up (Flagger's initialisation). */
+    @Test
+    void initialisingRoutesTheWarmUpToTheStableSubsetOnly() throws Exception {
+        try (EmbeddedBackend backend = new EmbeddedBackend(13, "default")) {
+            backend.enableInjection();
+            backend.deploy(Manifests.load(Path.of("manifests/bookinfo.yaml"), Path.of("manifests/fortio.yaml")));
+            backend.apply(Manifests.load(Path.of("manifests/reviews-destination-rule.yaml"))); // subsets only: Istio spreads over all three
+            new CanaryRun(backend, SPEC, Criteria.of(99, 500), routes).initialise();
+
+            Map<String, String> metrics = new LinkedHashMap<>();
+            backend.pods().stream().filter(p -> p.name().startsWith("reviews-")).forEach(p -> metrics.put(p.name(), backend.podMetrics(p.name())));
+            Scrape reviews = Scrape.of(metrics);
+            assertThat(reviews.requests(Map.of("reporter", "destination", "destination_version", "v1"))).isEqualTo(SPEC.requestsPerInterval());
+            assertThat(reviews.requests(Map.of("reporter", "destination", "destination_version", "v2"))).isZero();
+            assertThat(reviews.requests(Map.of("reporter", "destination", "destination_version", "v3"))).isZero();
         }
     }
 
