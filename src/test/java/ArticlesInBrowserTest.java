@@ -130,8 +130,10 @@ class ArticlesInBrowserTest {
 
     private static void checkArticle(Path article, String shotName) throws IOException {
         Browser.Page page = browser.open(article);
-        if (article.startsWith(FRESH)) FRESH_PAGES.put(article, page);
-        if (article.startsWith(FRESH)) page.screenshot(SCREENSHOTS.resolve(shotName.replace(".html", ".png")));
+        if (article.startsWith(FRESH)) {
+            FRESH_PAGES.put(article, page);
+            page.screenshot(SCREENSHOTS.resolve(shotName.replace(".html", ".png")));
+        }
         assertLoadsCleanlyAndOffline(page);
 
         assertThat(page.textOutsideCode()).as("text with a literal backtick (inline code not rendered as <code>)")
