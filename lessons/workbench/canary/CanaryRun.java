@@ -12,6 +12,7 @@ import workbench.backend.Backend;
 import workbench.istio.Hosts;
 import workbench.mesh.Pod;
 import workbench.telemetry.Scrape;
+import workbench.traffic.Observations;
 import workbench.traffic.Probe;
 
 /**
@@ -45,11 +46,11 @@ public final class CanaryRun {
      * Flagger's initialisation: the stable subset takes all of the service's traffic (the canary at weight 0), then serves
      * one interval's worth of pages, as a service under a canary has been serving for a while. The analysis then judges a
      * warm mesh, not a JVM's first requests, and the canary gets no traffic before its first step (with subsets alone,
-     * Istio would spread these pages over every version).
+     * Istio would spread these pages over every version). Returns what the warm-up's pages showed.
      */
-    public void initialise() {
+    public Observations initialise() {
         backend.apply(routeAt.apply(0));
-        Probe.bulk(backend.productPage(), "/productpage", Map.of(), spec.requestsPerInterval(), spec.concurrency());
+        return Probe.bulk(backend.productPage(), "/productpage", Map.of(), spec.requestsPerInterval(), spec.concurrency());
     }
 
     public CanaryReport run(Consumer<StepReport> onStep) {

@@ -29,7 +29,7 @@ import workbench.testing.Browser;
  * Every article and the docs index as a reader's browser shows them (headless Chromium from Debian, driven by
  * Selenium through /usr/bin/chromedriver): twice over, on articles freshly written by running each lesson on the
  * embedded mesh in both languages, and on the ones committed in docs/. Full-page screenshots of the fresh set go to
- * target/screenshots/: the committed pages are the same lessons' output from an earlier run, and rasterising a
+ * target/screenshots/fresh/: the committed pages are the same lessons' output from an earlier run, and rasterising a
  * full page takes Chromium 1–3 s, most of this test's time when both sets were shot.
  * The fresh articles are written in the background (lesson 03 spends most of a run waiting on injected delays) while the browser
  * checks the committed ones.
@@ -51,6 +51,7 @@ class ArticlesInBrowserTest {
     static void startBrowserAndWriteFreshArticles() throws Exception {
         Assumptions.assumeTrue(Browser.installed(), Browser.MISSING);
         deleteRecursively(FRESH);
+        deleteRecursively(SCREENSHOTS); // no image left from an earlier run, of either set
         freshWritten = writeFreshArticles();
         browser = Browser.start();
     }

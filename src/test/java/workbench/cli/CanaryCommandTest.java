@@ -69,6 +69,8 @@ class CanaryCommandTest {
         Result r = run("--service", "reviews", "--stable", "v1", "--canary", "v3", "--steps", "10,20,50", "--threshold", "1",
                 "-f", "manifests/ratings-delay-reviews-v3.yaml", "--seed", "6");
         assertThat(r.exit()).as(r.err()).isEqualTo(CanaryCommand.ROLLED_BACK);
+        // Flagger's initialisation: the slowed v3 gets none of the warm-up
+        assertThat(r.err()).contains("initialised: reviews v1 100% / v3 0%; 100 warm-up pages, reviews as the pages showed it: {v1=100}");
         assertThat(r.out()).contains("#1 canary 10%", "✗ request-duration: P99", "→ rollback (failedChecks 1)",
                 "rolled back: reviews v1 100% / v3 0% (phase Failed, failedChecks 1");
     }
