@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  */
 public final class Mesh implements AutoCloseable {
     private final Registry registry = new Registry();
-    private final AtomicReference<MeshConfig> config = new AtomicReference<>(new MeshConfig(java.util.List.of(), java.util.List.of())); // its own: a snapshot keeps what is derived from it
+    private final AtomicReference<MeshConfig> config = new AtomicReference<>(MeshConfig.empty());
     private final MeshTelemetry telemetry = new MeshTelemetry(registry);
     private final MeshTracing tracing;
     private final Upstream upstream;

@@ -24,7 +24,8 @@ import workbench.manifest.Document;
  */
 public final class MeshConfig {
 
-    public static final MeshConfig EMPTY = new MeshConfig(List.of(), List.of());
+    /** No rules: a new instance each time, since a snapshot keeps what is derived from it and must not share that. */
+    public static MeshConfig empty() { return new MeshConfig(List.of(), List.of()); }
 
     private final List<VirtualService> virtualServices;
     private final List<DestinationRule> destinationRules;

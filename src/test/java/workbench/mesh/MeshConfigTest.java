@@ -62,7 +62,7 @@ class MeshConfigTest {
 
     @Test
     void ofTwoVirtualServicesForOneHostTheFirstAppliedWins() throws IOException {
-        MeshConfig config = MeshConfig.EMPTY.with(vs("b-older", "", "", "reviews")).with(vs("a-newer", "", "", "reviews"));
+        MeshConfig config = MeshConfig.empty().with(vs("b-older", "", "", "reviews")).with(vs("a-newer", "", "", "reviews"));
         assertThat(inForce(config, REVIEWS)).contains("b-older");
     }
 
@@ -71,20 +71,20 @@ class MeshConfigTest {
         VirtualService first = vs("first", "", "", "reviews");
         VirtualService second = vs("second", "", "", "reviews");
         VirtualService firstEdited = vs("first", "", "", "reviews", "ratings");
-        MeshConfig config = MeshConfig.EMPTY.with(first).with(second).with(firstEdited);
+        MeshConfig config = MeshConfig.empty().with(first).with(second).with(firstEdited);
         assertThat(config.virtualServices()).containsExactly(firstEdited, second);
         assertThat(inForce(config, "ratings.default.svc.cluster.local")).contains("first");
     }
 
     @Test
     void theSameNameInAnotherNamespaceIsAnotherObject() throws IOException {
-        MeshConfig config = MeshConfig.EMPTY.with(vs("reviews", "default", "", "reviews")).with(vs("reviews", "test", "", "reviews"));
+        MeshConfig config = MeshConfig.empty().with(vs("reviews", "default", "", "reviews")).with(vs("reviews", "test", "", "reviews"));
         assertThat(config.virtualServices()).extracting(VirtualService::namespace).containsExactly("default", "test");
     }
 
     @Test
     void anExactHostBeatsAWildcardEvenAnOlderOne() throws IOException {
-        MeshConfig config = MeshConfig.EMPTY.with(vs("everything", "", "", "'*.default.svc.cluster.local'"))
+        MeshConfig config = MeshConfig.empty().with(vs("everything", "", "", "'*.default.svc.cluster.local'"))
                 .with(vs("ratings", "", "", "ratings")).with(vs("reviews", "", "", "reviews"));
         assertThat(inForce(config, REVIEWS)).contains("reviews");
         assertThat(inForce(config, "details.default.svc.cluster.local")).contains("everything");
@@ -93,7 +93,7 @@ class MeshConfigTest {
 
     @Test
     void aVirtualServiceForAnotherHostDoesNotApply() throws IOException {
-        MeshConfig config = MeshConfig.EMPTY.with(vs("ratings", "", "", "ratings")).with(vs("wild", "", "", "'*.example.com'"));
+        MeshConfig config = MeshConfig.empty().with(vs("ratings", "", "", "ratings")).with(vs("wild", "", "", "'*.example.com'"));
         assertThat(inForce(config, REVIEWS)).isEmpty();
     }
 
@@ -123,11 +123,11 @@ class MeshConfigTest {
         DestinationRule wildcard = dr("all", "*.default.svc.cluster.local", "2026-11-30T03:00:01Z");
         DestinationRule ratings = dr("ratings", "ratings", "2026-11-30T03:00:02Z");
         DestinationRule reviews = dr("reviews", "reviews.default.svc.cluster.local", "2026-11-30T03:00:03Z");
-        MeshConfig config = MeshConfig.EMPTY.with(wildcard).with(ratings).with(reviews);
+        MeshConfig config = MeshConfig.empty().with(wildcard).with(ratings).with(reviews);
         assertThat(config.destinationRuleFor(REVIEWS)).contains(reviews);
         assertThat(config.destinationRuleFor("details.default.svc.cluster.local")).contains(wildcard);
         assertThat(config.destinationRuleFor("details.other.svc.cluster.local")).isEmpty();
-        assertThat(MeshConfig.EMPTY.with(ratings).destinationRuleFor(REVIEWS)).isEmpty();
+        assertThat(MeshConfig.empty().with(ratings).destinationRuleFor(REVIEWS)).isEmpty();
     }
 
     @Test
@@ -135,7 +135,7 @@ class MeshConfigTest {
         DestinationRule first = dr("reviews", "reviews", "2026-11-30T03:00:01Z");
         DestinationRule other = dr("ratings", "ratings", "2026-11-30T03:00:02Z");
         DestinationRule edited = dr("reviews", "reviews.default.svc.cluster.local", "2026-11-30T03:00:01Z");
-        assertThat(MeshConfig.EMPTY.with(first).with(other).with(edited).destinationRules()).containsExactly(edited, other);
+        assertThat(MeshConfig.empty().with(first).with(other).with(edited).destinationRules()).containsExactly(edited, other);
     }
 
     @Test
@@ -143,7 +143,7 @@ class MeshConfigTest {
         VirtualService reviews = vs("reviews", "default", "", "reviews");
         VirtualService reviewsInTest = vs("reviews", "test", "", "reviews");
         VirtualService ratings = vs("ratings", "default", "", "ratings");
-        MeshConfig config = MeshConfig.EMPTY.with(reviews).with(reviewsInTest).with(ratings);
+        MeshConfig config = MeshConfig.empty().with(reviews).with(reviewsInTest).with(ratings);
         assertThat(config.withoutVirtualService("default", "reviews").virtualServices()).containsExactly(reviewsInTest, ratings);
 
         DestinationRule dr = dr("reviews", "reviews", "2026-11-30T03:00:01Z");

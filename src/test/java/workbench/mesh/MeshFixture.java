@@ -43,7 +43,7 @@ public final class MeshFixture {
 
     /** Every VirtualService and DestinationRule in the YAML text (documents separated by ---). */
     public static MeshConfig config(String yaml) {
-        MeshConfig config = MeshConfig.EMPTY;
+        MeshConfig config = MeshConfig.empty();
         if (yaml == null || yaml.isBlank()) return config;
         try {
             Path file = Files.createTempFile("mesh-case", ".yaml");

@@ -119,7 +119,7 @@ class RouteSelectionTest {
         // Envoy: a cluster without healthy endpoints answers 503 "no healthy upstream" (UH)
         Registry registry = MeshFixture.bookinfo();
         for (Pod p : List.of(MeshFixture.REVIEWS_V1, MeshFixture.REVIEWS_V2, MeshFixture.REVIEWS_V3)) registry.removePod(p);
-        RouteDecision decision = Router.route(MeshConfig.EMPTY, registry, PRODUCTPAGE, get("http://reviews:9080/reviews/0"), new SplittableRandom(1));
+        RouteDecision decision = Router.route(MeshConfig.empty(), registry, PRODUCTPAGE, get("http://reviews:9080/reviews/0"), new SplittableRandom(1));
         assertThat(decision).isInstanceOfSatisfying(RouteDecision.LocalReply.class, r -> {
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.body()).isEqualTo("no healthy upstream");

@@ -259,7 +259,7 @@ class ExpectedSplitTest {
 
     @Test
     void aHostNoServiceAnswersToIsADnsFailure() {
-        ExpectedSplit split = ExpectedSplit.derive(new MeshSnapshot(MeshConfig.EMPTY, MeshFixture.bookinfo()), MeshFixture.PRODUCTPAGE,
+        ExpectedSplit split = ExpectedSplit.derive(new MeshSnapshot(MeshConfig.empty(), MeshFixture.bookinfo()), MeshFixture.PRODUCTPAGE,
                 MeshRequest.get("http://reviewz:9080/reviews/0", Map.of()));
         assertThat(split.source()).isEqualTo("DNS");
         assertThat(split.versions()).isEmpty();
