@@ -63,16 +63,16 @@ public final class IstioAddons {
 
     /** Waits until every Deployment behind an addon's Service has its replicas ready. */
     void awaitReady(Waiter waiter) {
-        waiter.until(new Waiter.Wait("Istio's addons in " + NAMESPACE + " (" + String.join(", ", ADDONS.stream()
-                .filter(Addon::queried).map(Addon::service).toList()) + ") to be ready", READY_TIMEOUT,
+        // only what the lesson reads: a present but unhealthy Kiali must not hold it up
+        List<Addon> queried = ADDONS.stream().filter(Addon::queried).toList();
+        waiter.until(new Waiter.Wait("Istio's addons in " + NAMESPACE + " (" + String.join(", ", queried.stream()
+                .map(Addon::service).toList()) + ") to be ready", READY_TIMEOUT,
                 () -> {
                     List<String> pending = new ArrayList<>();
-                    // only what the lesson reads: a present but unhealthy Kiali must not hold it up
-                    for (Addon a : ADDONS.stream().filter(Addon::queried).toList()) {
-                        for (Deployment d : deploymentsBehind(a.service())) Readiness.deploymentPending(d).ifPresent(pending::add);
-                        if (a.queried() && service(a.service()).isPresent() && deploymentsBehind(a.service()).isEmpty()) {
-                            pending.add("no Deployment behind Service " + a.service());
-                        }
+                    for (Addon a : queried) {
+                        List<Deployment> behind = deploymentsBehind(a.service());
+                        for (Deployment d : behind) Readiness.deploymentPending(d).ifPresent(pending::add);
+                        if (behind.isEmpty() && service(a.service()).isPresent()) pending.add("no Deployment behind Service " + a.service());
                     }
                     return pending.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", pending));
                 },
