@@ -29,13 +29,15 @@ import workbench.istio.Hosts;
 import workbench.istio.Subset;
 import workbench.manifest.Document;
 import workbench.manifest.Manifests;
+import workbench.traffic.Observations;
 import workbench.validate.Finding;
 import workbench.validate.Findings;
 
 /**
  * {@code jbang canary@catalog}: a progressive canary with Flagger's semantics on Bookinfo. Deploys Bookinfo and
  * fortio, applies the subsets (manifests/reviews-destination-rule.yaml) and the extra files, routes everything to the
- * stable subset and warms the mesh there, then steps the canary's weight up, judging each interval on the sidecars' metrics. Exit 0 promoted, 1 rolled back, 2 bad input or an error.
+ * stable subset and warms the mesh there, then steps the canary's weight up, judging each interval on the sidecars'
+ * metrics. Exit 0 promoted, 1 rolled back, 2 bad input or an error.
  */
 @Command(name = "jbang canary@catalog", mixinStandardHelpOptions = true, sortOptions = false,
         version = "istio-traffic-workbench 0.1.0 (Istio 1.28, Bookinfo 1.20.3)",
@@ -142,7 +144,7 @@ public final class CanaryCommand implements Callable<Integer> {
             CanarySpec canarySpec = new CanarySpec(service, stable, canary, steps, threshold, requests, concurrency, pace);
             Criteria criteria = Criteria.of(minSuccess, maxP99Ms);
             CanaryRun analysis = new CanaryRun(b, canarySpec, criteria, routes);
-            workbench.traffic.Observations warmUp = analysis.initialise();
+            Observations warmUp = analysis.initialise();
             err.println(String.format(Locale.ROOT, "initialised: %s %s 100%% / %s 0%%; %d warm-up pages, reviews as the pages showed it: %s",
                     service, stable, canary, warmUp.size(), warmUp.byReviews()));
             CanaryReport report = analysis.run(step -> { if (!json) out.println(line(step)); });

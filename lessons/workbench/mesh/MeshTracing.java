@@ -121,7 +121,6 @@ public final class MeshTracing {
         }
     }
 
-
     private static long micros(long nanos) { return EPOCH_MICROS + (nanos - NANO_ORIGIN) / 1000; }
 
     private static String hex(long v) { return HEX.toHexDigits(v); }

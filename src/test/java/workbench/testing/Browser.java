@@ -215,7 +215,7 @@ public final class Browser implements AutoCloseable {
                     return out;""");
         }
 
-        /** A PNG of the whole page, not only the viewport (encoded for speed over size: most of the time here is encoding). */
+        /** A PNG of the whole page, not only the viewport (encoded for speed over size; most of the time is Chromium rasterising the page). */
         public void screenshot(Path png) {
             Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
